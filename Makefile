@@ -1,0 +1,168 @@
+# Pagoda - the top-level Makefile.
+#
+#   make              build build/pagoda.iso (the kernel, booted by GRUB)
+#   make qemu         boot it in QEMU, console on this terminal (Ctrl-A X quits)
+#   make qemu-nox     the same, never opening a window
+#   make qemu-gdb     boot it halted, waiting for GDB; then `make gdb` in another terminal
+#   make test         every test: host unit tests, QEMU boots, GDB scripts
+#   make bench        the benchmarks
+#   make format-check check the C sources against .clang-format
+#
+# Options: CMDLINE="..." (kernel command line), MEM=128M (guest RAM).
+# Missing tools are installed (as root) or named (otherwise) by
+# tools/ensure-deps.sh.
+
+BUILD	:= build
+CC	:= gcc
+LD	:= ld
+NASM	:= nasm
+QEMU	:= qemu-system-x86_64
+GDB	:= gdb
+PYTHON	:= /usr/bin/python3
+
+CMDLINE	?=
+MEM	?= 128M
+# A per-user port for QEMU's gdb stub, so users of one machine do not clash.
+GDBPORT	?= $(shell expr 26000 + `id -u` % 5000)
+
+VERSION	:= $(shell git describe --always --dirty 2>/dev/null || echo unknown)
+
+ARCH_DIR := kernel/arch/x86_64
+
+# ---------------------------------------------------------------- kernel
+
+KERNEL_CFLAGS := -std=gnu11 -O2 -g \
+	-ffreestanding -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
+	-mno-red-zone -mcmodel=kernel -mgeneral-regs-only -fno-pie -fno-pic \
+	-fno-stack-protector -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
+	-fno-asynchronous-unwind-tables -fno-common -fno-strict-aliasing \
+	-Wall -Wextra -Wno-unused-parameter -Wmissing-prototypes -Wstrict-prototypes \
+	-Iinclude -I$(ARCH_DIR)/include -I$(BUILD)/include \
+	-MMD -MP
+LDFLAGS := -n -nostdlib --no-warn-rwx-segments -z max-page-size=0x1000 -z noexecstack -T linker.ld
+
+KERNEL_C_SRCS := $(filter-out $(ARCH_DIR)/asm-offsets.c, $(shell find kernel -name '*.c'))
+KERNEL_ASM_SRCS := $(wildcard boot/*.asm) $(wildcard $(ARCH_DIR)/*.asm)
+KERNEL_OBJS := $(KERNEL_C_SRCS:%.c=$(BUILD)/%.o) $(KERNEL_ASM_SRCS:%.asm=$(BUILD)/%.o)
+
+DEPS_STAMP := $(BUILD)/.deps-build
+
+all: $(BUILD)/pagoda.iso
+
+$(DEPS_STAMP): tools/ensure-deps.sh
+	@mkdir -p $(BUILD)
+	@tools/ensure-deps.sh build
+	@touch $@
+
+$(BUILD)/include/pagoda/version.h: FORCE
+	@mkdir -p $(dir $@)
+	@printf '#define PAGODA_VERSION "%s"\n#define PAGODA_COMPILER "%s"\n' \
+		"$(VERSION)" "$$($(CC) --version | head -n 1)" > $@.tmp
+	@cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
+
+# asm-offsets: struct layouts from C for the assembly (see asm-offsets.c).
+$(BUILD)/include/asm-offsets.inc: $(ARCH_DIR)/asm-offsets.c $(ARCH_DIR)/include/asm/ptrace.h \
+		$(ARCH_DIR)/include/asm/page.h
+	@mkdir -p $(dir $@)
+	$(CC) $(KERNEL_CFLAGS) -MF /dev/null -S -o $(BUILD)/asm-offsets.s $<
+	sed -n 's/^[[:space:]]*->\([A-Z_0-9]*\) \$$\{0,1\}\([0-9]*\).*/%define \1 \2/p' \
+		$(BUILD)/asm-offsets.s > $@
+
+# Only main.c prints the version; other objects do not wait for it.
+$(BUILD)/kernel/init/main.o: $(BUILD)/include/pagoda/version.h
+
+$(BUILD)/%.o: %.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(KERNEL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/%.o: %.asm $(BUILD)/include/asm-offsets.inc | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(NASM) -f elf64 -g -F dwarf -I$(BUILD)/include/ -MD $(@:.o=.d) -o $@ $<
+
+# Two links: the first one's function symbols become the kallsyms table
+# that the second one carries (tools/gen-kallsyms.sh).
+$(BUILD)/kallsyms0.o: tools/gen-kallsyms.sh
+	tools/gen-kallsyms.sh > $(BUILD)/kallsyms0.S
+	$(CC) -c -o $@ $(BUILD)/kallsyms0.S
+
+$(BUILD)/kernel.pass1.elf: $(KERNEL_OBJS) $(BUILD)/kallsyms0.o linker.ld
+	$(LD) $(LDFLAGS) -o $@ $(KERNEL_OBJS) $(BUILD)/kallsyms0.o
+
+$(BUILD)/kernel.elf: $(BUILD)/kernel.pass1.elf
+	tools/gen-kallsyms.sh $< > $(BUILD)/kallsyms.S
+	$(CC) -c -o $(BUILD)/kallsyms.o $(BUILD)/kallsyms.S
+	$(LD) $(LDFLAGS) -o $@ $(KERNEL_OBJS) $(BUILD)/kallsyms.o
+	@nm -n $(BUILD)/kernel.pass1.elf | grep -i ' t ' > $(BUILD)/syms1.txt
+	@nm -n $@ | grep -i ' t ' > $(BUILD)/syms2.txt
+	@cmp -s $(BUILD)/syms1.txt $(BUILD)/syms2.txt || \
+		{ echo "kallsyms: text symbols moved between links" >&2; exit 1; }
+
+# ---------------------------------------------------------------- ISO
+
+$(BUILD)/pagoda.iso: $(BUILD)/kernel.elf tools/mkiso.sh
+	tools/mkiso.sh $@ $(BUILD)/kernel.elf "$(CMDLINE)"
+
+# ---------------------------------------------------------------- run
+
+QEMU_FLAGS := -machine pc -cpu max -m $(MEM) -no-reboot -boot d
+# A window only where there is a display to show it on.
+QEMU_DISPLAY := $(if $(DISPLAY),,-display none)
+
+qemu: $(BUILD)/pagoda.iso $(BUILD)/.deps-run
+	$(QEMU) $(QEMU_FLAGS) -cdrom $< -serial mon:stdio $(QEMU_DISPLAY)
+
+qemu-nox: $(BUILD)/pagoda.iso $(BUILD)/.deps-run
+	$(QEMU) $(QEMU_FLAGS) -cdrom $< -serial mon:stdio -display none
+
+qemu-gdb: $(BUILD)/pagoda.iso $(BUILD)/.deps-run $(BUILD)/gdbinit
+	@echo "QEMU is halted, waiting for GDB on port $(GDBPORT)."
+	@echo "In another terminal, in this directory:  make gdb"
+	$(QEMU) $(QEMU_FLAGS) -cdrom $< -serial mon:stdio -display none -S -gdb tcp::$(GDBPORT)
+
+gdb: $(BUILD)/gdbinit $(BUILD)/kernel.elf $(BUILD)/.deps-run
+	$(GDB) -q -x $(BUILD)/gdbinit
+
+$(BUILD)/gdbinit: tools/gdbinit.tmpl
+	@mkdir -p $(BUILD)
+	sed -e 's|@GDBPORT@|$(GDBPORT)|g' -e 's|@KERNEL@|$(BUILD)/kernel.elf|g' $< > $@
+
+$(BUILD)/.deps-run: tools/ensure-deps.sh
+	@mkdir -p $(BUILD)
+	@tools/ensure-deps.sh run
+	@touch $@
+
+# ---------------------------------------------------------------- tests
+
+include tests/host/host.mk
+
+$(BUILD)/.deps-test: tools/ensure-deps.sh
+	@mkdir -p $(BUILD)
+	@tools/ensure-deps.sh build test
+	@touch $@
+
+test: $(BUILD)/.deps-test
+	@$(MAKE) --no-print-directory all host-tests
+	@$(PYTHON) tests/run_all.py
+
+bench: $(BUILD)/.deps-test all
+	@$(PYTHON) tools/bench.py
+
+FORMAT_SRCS = $(shell git ls-files '*.c' '*.h' 2>/dev/null)
+
+format-check:
+	@tools/ensure-deps.sh format
+	@clang-format --dry-run --Werror $(FORMAT_SRCS) && echo "format-check: clean"
+
+format:
+	@tools/ensure-deps.sh format
+	clang-format -i $(FORMAT_SRCS)
+
+clean:
+	rm -rf $(BUILD)
+
+FORCE:
+
+.PHONY: all qemu qemu-nox qemu-gdb gdb test bench format-check format clean host-tests FORCE
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

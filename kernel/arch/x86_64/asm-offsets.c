@@ -1,0 +1,47 @@
+/*
+ * kernel/arch/x86_64/asm-offsets.c - C layouts made visible to NASM.
+ *
+ * Never linked: the Makefile compiles it to assembly text and turns each
+ * "->NAME value" marker into "%define NAME value" in
+ * build/include/asm-offsets.inc, which entry.asm includes. So struct
+ * pt_regs is defined once, in asm/ptrace.h, and the assembly follows it.
+ *
+ * Counterpart: Linux arch/x86/kernel/asm-offsets.c.
+ */
+#include <stddef.h>
+
+#include <asm/page.h>
+#include <asm/ptrace.h>
+
+#define DEFINE(sym, val) __asm__ volatile("\n->" #sym " %0" : : "i"(val))
+#define OFFSET(sym, str, mem) DEFINE(sym, offsetof(struct str, mem))
+
+void asm_offsets(void);
+
+void
+asm_offsets(void)
+{
+	OFFSET(PTREGS_R15, pt_regs, r15);
+	OFFSET(PTREGS_R14, pt_regs, r14);
+	OFFSET(PTREGS_R13, pt_regs, r13);
+	OFFSET(PTREGS_R12, pt_regs, r12);
+	OFFSET(PTREGS_RBP, pt_regs, rbp);
+	OFFSET(PTREGS_RBX, pt_regs, rbx);
+	OFFSET(PTREGS_R11, pt_regs, r11);
+	OFFSET(PTREGS_R10, pt_regs, r10);
+	OFFSET(PTREGS_R9, pt_regs, r9);
+	OFFSET(PTREGS_R8, pt_regs, r8);
+	OFFSET(PTREGS_RAX, pt_regs, rax);
+	OFFSET(PTREGS_RCX, pt_regs, rcx);
+	OFFSET(PTREGS_RDX, pt_regs, rdx);
+	OFFSET(PTREGS_RSI, pt_regs, rsi);
+	OFFSET(PTREGS_RDI, pt_regs, rdi);
+	OFFSET(PTREGS_ORIG_RAX, pt_regs, orig_rax);
+	OFFSET(PTREGS_RIP, pt_regs, rip);
+	OFFSET(PTREGS_CS, pt_regs, cs);
+	OFFSET(PTREGS_EFLAGS, pt_regs, eflags);
+	OFFSET(PTREGS_RSP, pt_regs, rsp);
+	OFFSET(PTREGS_SS, pt_regs, ss);
+	DEFINE(PTREGS_SIZE, sizeof(struct pt_regs));
+	DEFINE(THREAD_SIZE, THREAD_SIZE);
+}

@@ -1,0 +1,90 @@
+/*
+ * kernel/arch/x86_64/serial.c - the COM1 serial port, the main console.
+ *
+ * A 16550 UART at I/O port 0x3f8 (PC16550D data sheet). QEMU connects it
+ * to its standard input and output (make qemu) or to a file (tests), so
+ * everything printk shows, and later what user programs write to fd 1,
+ * appears there. Sending is polled: wait until the transmit holding
+ * register is empty, then write the byte.
+ *
+ * Counterpart: Linux drivers/tty/serial/8250/.
+ */
+#include <pagoda/arch.h>
+#include <pagoda/console.h>
+
+#include <asm/io.h>
+
+#include "internal.h"
+
+#define COM1		0x3f8
+#define UART_THR	0	/* transmit holding register (write) */
+#define UART_RBR	0	/* receive buffer register (read) */
+#define UART_IER	1	/* interrupt enable */
+#define UART_DLL	0	/* divisor latch, low byte (when LCR.DLAB = 1) */
+#define UART_DLM	1	/* divisor latch, high byte */
+#define UART_FCR	2	/* FIFO control */
+#define UART_LCR	3	/* line control */
+#define UART_MCR	4	/* modem control */
+#define UART_LSR	5	/* line status */
+
+#define UART_LCR_8N1	0x03	/* 8 data bits, no parity, 1 stop bit */
+#define UART_LCR_DLAB	0x80	/* the next two registers are the divisor */
+#define UART_LSR_DR	0x01	/* a received byte is waiting */
+#define UART_LSR_THRE	0x20	/* the transmitter can take a byte */
+
+static void
+serial_putc(char c)
+{
+	while (!(inb(COM1 + UART_LSR) & UART_LSR_THRE))
+		;
+	outb(COM1 + UART_THR, c);
+}
+
+/* serial_write - console write: a terminal wants "\r\n" for a new line. */
+static void
+serial_write(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\n')
+			serial_putc('\r');
+		serial_putc(s[i]);
+	}
+}
+
+static struct console serial_console = {
+	.name = "ttyS0",
+	.write = serial_write,
+};
+
+/*
+ * serial_init - program COM1 for 115200 baud 8N1 and register it as a
+ * console. Called first thing in start_kernel, so that everything after
+ * it can print.
+ */
+void
+serial_init(void)
+{
+	outb(COM1 + UART_IER, 0);
+	outb(COM1 + UART_LCR, UART_LCR_DLAB);
+	outb(COM1 + UART_DLL, 1);	/* 115200 / 1 */
+	outb(COM1 + UART_DLM, 0);
+	outb(COM1 + UART_LCR, UART_LCR_8N1);
+	outb(COM1 + UART_FCR, 0xc7);	/* enable and clear FIFOs, 14-byte trigger */
+	outb(COM1 + UART_MCR, 0x0b);	/* DTR, RTS, OUT2 (routes the IRQ line) */
+	register_console(&serial_console);
+}
+
+/* serial_getc - a received byte, or -1 when none is waiting. */
+int
+serial_getc(void)
+{
+	if (!(inb(COM1 + UART_LSR) & UART_LSR_DR))
+		return -1;
+	return inb(COM1 + UART_RBR);
+}
+
+void
+arch_early_console_init(void)
+{
+	serial_init();
+}

@@ -1,0 +1,165 @@
+/*
+ * kernel/arch/x86_64/traps.c - what happens when the CPU raises an exception.
+ *
+ * entry.asm calls x86_handle_interrupt(regs, vector) for every vector.
+ * Interrupts from devices (vector 32 and up) go to their handler; the
+ * CPU's exceptions (0-31) come here. For now every exception in the kernel
+ * is fatal: we print an oops report in Linux's format (the exception's
+ * name, the error code decoded, RIP as function+offset, all registers,
+ * the call trace) and panic. User-mode exceptions turn into signals once
+ * user processes exist.
+ *
+ * Counterpart: Linux arch/x86/kernel/traps.c, arch/x86/mm/fault.c
+ * (the page-fault part), arch/x86/kernel/dumpstack.c (the report).
+ */
+#include <pagoda/arch.h>
+#include <pagoda/kallsyms.h>
+#include <pagoda/kernel.h>
+#include <pagoda/printk.h>
+
+#include <asm/processor.h>
+
+#include "internal.h"
+
+/* The CPU's exception vectors (Intel SDM Vol. 3A, Table 6-1). */
+static const char *const exception_names[32] = {
+	[0] = "divide error",
+	[1] = "debug",
+	[2] = "non-maskable interrupt",
+	[3] = "int3",
+	[4] = "overflow",
+	[5] = "bounds",
+	[6] = "invalid opcode",
+	[7] = "device not available",
+	[8] = "double fault",
+	[9] = "coprocessor segment overrun",
+	[10] = "invalid TSS",
+	[11] = "segment not present",
+	[12] = "stack segment",
+	[13] = "general protection fault",
+	[14] = "page fault",
+	[16] = "coprocessor error",
+	[17] = "alignment check",
+	[18] = "machine check",
+	[19] = "SIMD coprocessor error",
+	[20] = "virtualization exception",
+	[21] = "control protection fault",
+};
+
+#define X86_TRAP_PF	14
+
+/*
+ * The page-fault error code (Intel SDM Vol. 3A, 4.7 "Page-Fault Exceptions"):
+ *   bit 0 P     0 = the page was not present, 1 = a protection violation
+ *   bit 1 W/R   1 = the access was a write
+ *   bit 2 U/S   1 = the access came from user mode
+ *   bit 3 RSVD  1 = a reserved bit was set in a paging entry
+ *   bit 4 I/D   1 = the access was an instruction fetch
+ *   bit 5 PK    1 = a protection-key violation
+ */
+#define X86_PF_PROT	(1UL << 0)
+#define X86_PF_WRITE	(1UL << 1)
+#define X86_PF_USER	(1UL << 2)
+#define X86_PF_RSVD	(1UL << 3)
+#define X86_PF_INSTR	(1UL << 4)
+#define X86_PF_PK	(1UL << 5)
+
+/* show_page_fault - the three lines Linux prints before a page-fault oops. */
+static void
+show_page_fault(unsigned long address, unsigned long error_code)
+{
+	const char *access = (error_code & X86_PF_INSTR) ? "instruction fetch"
+			     : (error_code & X86_PF_WRITE) ? "write access"
+							   : "read access";
+
+	pr_emerg("BUG: unable to handle page fault for address: %016lx\n", address);
+	pr_emerg("#PF: %s %s in %s mode\n", (error_code & X86_PF_USER) ? "user" : "supervisor",
+		 access, (error_code & X86_PF_USER) ? "user" : "kernel");
+	pr_emerg("#PF: error_code(0x%04lx) - %s\n", error_code,
+		 (error_code & X86_PF_RSVD)   ? "reserved bit violation"
+		 : (error_code & X86_PF_PK)   ? "protection keys violation"
+		 : (error_code & X86_PF_PROT) ? "permissions violation"
+					      : "not-present page");
+}
+
+/* show_regs - the register dump of an oops, laid out as Linux lays it out. */
+static void
+show_regs(const struct pt_regs *regs)
+{
+	char prefix[16];
+
+	snprintf(prefix, sizeof(prefix), "RIP: %04lx:", regs->cs);
+	print_address_symbol(prefix, regs->rip);
+	pr_emerg("RSP: %04lx:%016lx EFLAGS: %08lx\n", regs->ss, regs->rsp, regs->eflags);
+	pr_emerg("RAX: %016lx RBX: %016lx RCX: %016lx\n", regs->rax, regs->rbx, regs->rcx);
+	pr_emerg("RDX: %016lx RSI: %016lx RDI: %016lx\n", regs->rdx, regs->rsi, regs->rdi);
+	pr_emerg("RBP: %016lx R08: %016lx R09: %016lx\n", regs->rbp, regs->r8, regs->r9);
+	pr_emerg("R10: %016lx R11: %016lx R12: %016lx\n", regs->r10, regs->r11, regs->r12);
+	pr_emerg("R13: %016lx R14: %016lx R15: %016lx\n", regs->r13, regs->r14, regs->r15);
+	pr_emerg("CR0: %016lx CR2: %016lx CR3: %016lx\n", read_cr0(), read_cr2(), read_cr3());
+	pr_emerg("CR4: %016lx\n", read_cr4());
+}
+
+/*
+ * die - report a fatal exception taken in kernel mode and panic.
+ * The call trace starts at the faulting instruction, then follows the
+ * frame pointers of the code that was interrupted.
+ */
+static __noreturn void
+die(const char *name, struct pt_regs *regs, unsigned long vector)
+{
+	oops_in_progress = true;
+	pr_emerg("%s: %04lx [#1] (vector %lu)\n", name, regs->orig_rax, vector);
+	show_regs(regs);
+	pr_emerg("Call Trace:\n");
+	print_address_symbol(" ", regs->rip);
+	dump_stack_from(regs->rbp);
+	panic("Fatal exception");
+}
+
+/* do_exception - handle CPU exception @vector (0-31). */
+void
+do_exception(struct pt_regs *regs, unsigned long vector)
+{
+	const char *name = exception_names[vector] ? exception_names[vector] : "reserved exception";
+
+	if (vector == X86_TRAP_PF)
+		show_page_fault(read_cr2(), regs->orig_rax);
+	die(vector == X86_TRAP_PF ? "Oops" : name, regs, vector);
+}
+
+/*
+ * x86_handle_interrupt - the C entry for every vector, from entry.asm.
+ * Runs with interrupts disabled (interrupt gates clear IF).
+ */
+void
+x86_handle_interrupt(struct pt_regs *regs, unsigned long vector)
+{
+	if (vector < FIRST_EXTERNAL_VECTOR) {
+		do_exception(regs, vector);
+		return;
+	}
+	unsigned int irq = vector - FIRST_EXTERNAL_VECTOR;
+
+	if (irq == IRQ_TIMER)
+		timer_interrupt(regs);
+	i8259_eoi(irq);
+}
+
+/*
+ * arch_trap_init - segments, the TSS and the IDT: after this, any
+ * exception is reported instead of resetting the machine.
+ */
+void
+arch_trap_init(void)
+{
+	gdt_init();
+	idt_init();
+	init_i8259();
+}
+
+void
+arch_irq_enable(void)
+{
+	local_irq_enable();
+}

@@ -1,0 +1,125 @@
+/*
+ * kernel/init/boot_tests.c - boot-time test hooks named on the command line.
+ *
+ *   test_fault=KIND   raise a deliberate fault in the kernel, to see (and
+ *                     test) the oops report: page (read an unmapped
+ *                     address), write (write one), ud (invalid opcode),
+ *                     de (divide by zero), gp (non-canonical address),
+ *                     bug (a failing BUG_ON), panic (a plain panic).
+ *   selftest          run every self-test in selftests[], print the
+ *                     results, and power off (QEMU exits 33 on success).
+ *
+ * These are how tests/qemu/ checks the kernel from outside.
+ */
+#include <pagoda/arch.h>
+#include <pagoda/cmdline.h>
+#include <pagoda/init.h>
+#include <pagoda/jiffies.h>
+#include <pagoda/kallsyms.h>
+#include <pagoda/kernel.h>
+#include <pagoda/printk.h>
+#include <pagoda/selftest.h>
+#include <pagoda/string.h>
+
+/* Nothing is mapped here: the PML4 slot of 0xffffc90000000000 is empty. */
+#define UNMAPPED_KERNEL_ADDR	0xffffc90000000000UL
+/* Bits 63:48 must copy bit 47 (Intel SDM Vol. 1, 3.3.7.1); this does not. */
+#define NONCANONICAL_ADDR	0x0000800000000000UL
+
+static volatile int fault_divisor;	/* 0, but the compiler cannot know */
+
+/* trigger_fault - raise the fault named @kind; returns only if unknown. */
+static __noinline void
+trigger_fault(const char *kind)
+{
+	pr_notice("test_fault: raising '%s'\n", kind);
+	if (strcmp(kind, "page") == 0)
+		(void)*(volatile int *)UNMAPPED_KERNEL_ADDR;
+	else if (strcmp(kind, "write") == 0)
+		*(volatile int *)UNMAPPED_KERNEL_ADDR = 1;
+	else if (strcmp(kind, "ud") == 0)
+		__asm__ volatile("ud2");
+	else if (strcmp(kind, "de") == 0)
+		fault_divisor = 1 / fault_divisor;
+	else if (strcmp(kind, "gp") == 0)
+		(void)*(volatile int *)NONCANONICAL_ADDR;
+	else if (strcmp(kind, "bug") == 0)
+		BUG_ON(fault_divisor == 0);
+	else if (strcmp(kind, "panic") == 0)
+		panic("test_fault=panic");
+	pr_err("test_fault: unknown kind '%s'\n", kind);
+}
+
+/* The timer interrupt arrives and advances jiffies. */
+static bool
+selftest_timer(void)
+{
+	unsigned long start = jiffies;
+
+	/* 3 ticks; a bound on the loop so a dead timer fails, never hangs. */
+	for (unsigned long spins = 0; jiffies - start < 3; spins++) {
+		SELFTEST_CHECK(spins < 100000000UL);
+		arch_idle();
+	}
+	return true;
+}
+
+/* Backtraces can name functions: the symbol table made it into the image. */
+static bool
+selftest_kallsyms(void)
+{
+	unsigned long addr = kallsyms_lookup_name("start_kernel"), offset, size;
+	const char *name;
+
+	SELFTEST_CHECK(addr == (unsigned long)start_kernel);
+	name = kallsyms_lookup(addr + 1, &offset, &size);
+	SELFTEST_CHECK(name && strcmp(name, "start_kernel") == 0);
+	SELFTEST_CHECK(offset == 1 && size > 1);
+	return true;
+}
+
+/* The kernel's snprintf formats what the boot summary relies on. */
+static bool
+selftest_printk(void)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof(buf), "%d|%5u|%-3x|%016lx|%s|%c", -42, 7u, 0xau,
+		 0xffffffff80000000UL, "ok", '!');
+	SELFTEST_CHECK(strcmp(buf, "-42|    7|a  |ffffffff80000000|ok|!") == 0);
+	return true;
+}
+
+static const struct selftest selftests[] = {
+	{ "printk", selftest_printk },
+	{ "kallsyms", selftest_kallsyms },
+	{ "timer", selftest_timer },
+};
+
+static void
+run_selftests(void)
+{
+	unsigned int passed = 0, failed = 0;
+
+	for (size_t i = 0; i < ARRAY_SIZE(selftests); i++) {
+		bool ok = selftests[i].run();
+
+		pr_notice("selftest: %s %s\n", selftests[i].name, ok ? "PASS" : "FAIL");
+		ok ? passed++ : failed++;
+	}
+	pr_notice("selftest: %u passed, %u failed\n", passed, failed);
+	if (failed)
+		arch_fail_test_run();
+	arch_power_off();
+}
+
+void
+run_boot_tests(void)
+{
+	char kind[16];
+
+	if (cmdline_find_option(saved_command_line, "test_fault", kind, sizeof(kind)) >= 0)
+		trigger_fault(kind);
+	if (cmdline_find_option_bool(saved_command_line, "selftest"))
+		run_selftests();
+}

@@ -1,0 +1,108 @@
+/*
+ * kernel/init/main.c - start_kernel(), the first C function.
+ *
+ * head64.asm calls start_kernel with the Multiboot2 magic and the physical
+ * address of GRUB's boot information. It brings the kernel up in order:
+ * the serial console first, so that anything after it can report a
+ * problem; then exception handling, so a fault is reported instead of
+ * resetting the machine; then it reads the boot information, prints the
+ * boot summary and starts the timer.
+ *
+ * Counterpart: Linux init/main.c.
+ */
+#include <pagoda/arch.h>
+#include <pagoda/cmdline.h>
+#include <pagoda/init.h>
+#include <pagoda/jiffies.h>
+#include <pagoda/kernel.h>
+#include <pagoda/multiboot2.h>
+#include <pagoda/printk.h>
+#include <pagoda/string.h>
+#include <pagoda/version.h>
+
+#include <asm/page.h>
+
+/* What GRUB told us; filled in by multiboot2_parse(). */
+struct boot_info boot_info;
+
+/* The boot CPU's first kernel stack: head64.asm switches to it. */
+uint8_t init_stack[THREAD_SIZE] __aligned(16);
+
+static void
+setup_log_level(void)
+{
+	char buf[8];
+
+	if (cmdline_find_option_bool(saved_command_line, "quiet"))
+		console_loglevel = CONSOLE_LOGLEVEL_QUIET;
+	if (cmdline_find_option(saved_command_line, "loglevel", buf, sizeof(buf)) > 0 &&
+	    buf[0] >= '0' && buf[0] <= '9' && buf[1] == '\0')
+		console_loglevel = buf[0] - '0' + 1;	/* levels 0..N shown */
+}
+
+/* print_memory_map - the boot summary's view of physical memory. */
+static void
+print_memory_map(const struct boot_info *bi)
+{
+	uint64_t usable = 0;
+
+	pr_info("Physical RAM map (from Multiboot2):\n");
+	for (unsigned int i = 0; i < bi->nr_mem_ranges; i++) {
+		const struct boot_mem_range *r = &bi->mem[i];
+
+		pr_info("  [mem 0x%016llx-0x%016llx] %s\n", (unsigned long long)r->start,
+			(unsigned long long)r->end - 1, multiboot2_mem_type_name(r->type));
+		if (r->type == MB2_MEMORY_AVAILABLE)
+			usable += r->end - r->start;
+	}
+	for (unsigned int i = 0; i < bi->nr_modules; i++) {
+		const struct boot_module *m = &bi->modules[i];
+
+		pr_info("Module: [mem 0x%08llx-0x%08llx] %s\n", (unsigned long long)m->start,
+			(unsigned long long)m->end - 1, m->cmdline);
+	}
+	pr_info("Memory: %lluK usable RAM (%llu MiB)\n", (unsigned long long)usable / 1024,
+		(unsigned long long)usable / MiB);
+}
+
+static void
+read_boot_info(unsigned long magic, phys_addr_t info_pa)
+{
+	if (magic != MULTIBOOT2_BOOTLOADER_MAGIC)
+		panic("not booted by a Multiboot2 loader (magic %#lx)", magic);
+	if (multiboot2_parse(__va(info_pa), info_pa, &boot_info) < 0)
+		panic("malformed Multiboot2 boot information at %#llx",
+		      (unsigned long long)info_pa);
+	strlcpy(saved_command_line, boot_info.cmdline, sizeof(saved_command_line));
+}
+
+/*
+ * start_kernel - bring the kernel up. Never returns: when there is nothing
+ * left to start, the boot CPU idles, waking for each interrupt.
+ */
+void
+start_kernel(unsigned long magic, phys_addr_t info_pa)
+{
+	arch_early_console_init();
+	arch_trap_init();
+	read_boot_info(magic, info_pa);
+	setup_log_level();
+	arch_console_init();
+
+	pr_notice("Pagoda version %s (%s)\n", PAGODA_VERSION, PAGODA_COMPILER);
+	pr_info("Command line: %s\n", saved_command_line);
+	if (boot_info.bootloader[0])
+		pr_info("Boot loader: %s\n", boot_info.bootloader);
+	print_memory_map(&boot_info);
+
+	arch_time_init();
+	arch_irq_enable();
+	pr_info("Timer: %d Hz\n", HZ);
+
+	run_boot_tests();
+	pr_notice("Pagoda: boot complete, idle\n");
+	if (cmdline_find_option_bool(saved_command_line, "poweroff"))
+		arch_power_off();
+	for (;;)
+		arch_idle();
+}

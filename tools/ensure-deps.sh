@@ -1,0 +1,65 @@
+#!/bin/sh
+# tools/ensure-deps.sh - make sure the tools a make target needs are here.
+#
+# Usage: tools/ensure-deps.sh GROUP...   (groups: build run test format)
+#
+# Each tool is checked by a command; the missing ones are mapped to their
+# Debian 12 packages. As root, those packages are installed with apt-get;
+# otherwise the exact apt-get line is printed and the script fails.
+set -eu
+
+missing=""
+need() {	# need PACKAGE CHECK-COMMAND...
+	pkg=$1
+	shift
+	if ! "$@" >/dev/null 2>&1; then
+		case " $missing " in *" $pkg "*) ;; *) missing="$missing $pkg" ;; esac
+	fi
+}
+have() { command -v "$1"; }
+
+for group in "$@"; do
+	case $group in
+	build)
+		need nasm have nasm
+		need grub-common have grub-mkrescue
+		need grub-pc-bin test -f /usr/lib/grub/i386-pc/multiboot2.mod
+		need xorriso have xorriso
+		need mtools have mformat
+		;;
+	run)
+		need qemu-system-x86 have qemu-system-x86_64
+		need gdb have gdb
+		;;
+	test)
+		need qemu-system-x86 have qemu-system-x86_64
+		need gdb have gdb
+		need libcmocka-dev test -f /usr/include/cmocka.h
+		need python3-pytest /usr/bin/python3 -c 'import pytest'
+		need cpio have cpio
+		;;
+	format)
+		need clang-format have clang-format
+		;;
+	*)
+		echo "ensure-deps: unknown group '$group'" >&2
+		exit 2
+		;;
+	esac
+done
+
+[ -z "$missing" ] && exit 0
+
+line="apt-get install -y --no-install-recommends$missing"
+if [ "$(id -u)" -ne 0 ]; then
+	echo "Pagoda needs these Debian packages:$missing" >&2
+	echo "Install them with:  sudo $line" >&2
+	exit 1
+fi
+echo "Installing the Debian packages Pagoda needs:$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+# A fresh machine may have no package lists yet, or stale ones.
+if ! apt-get install -y --no-install-recommends $missing >&2; then
+	apt-get update >&2
+	apt-get install -y --no-install-recommends $missing >&2
+fi
