@@ -39,6 +39,10 @@ KERNEL_CFLAGS := -std=gnu11 -O2 -g \
 	-Wall -Wextra -Wno-unused-parameter -Wmissing-prototypes -Wstrict-prototypes \
 	-Iinclude -I$(ARCH_DIR)/include -I$(BUILD)/include \
 	-MMD -MP
+# CI builds with WERROR=1: a warning fails the build.
+ifeq ($(WERROR),1)
+KERNEL_CFLAGS += -Werror
+endif
 LDFLAGS := -n -nostdlib --no-warn-rwx-segments -z max-page-size=0x1000 -z noexecstack -T linker.ld
 
 KERNEL_C_SRCS := $(filter-out $(ARCH_DIR)/asm-offsets.c, $(shell find kernel -name '*.c'))

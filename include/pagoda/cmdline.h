@@ -13,7 +13,7 @@
 
 #include <pagoda/types.h>
 
-#define COMMAND_LINE_SIZE	1024
+#define COMMAND_LINE_SIZE 1024
 
 extern char saved_command_line[COMMAND_LINE_SIZE];
 

@@ -11,9 +11,9 @@
 #include <pagoda/types.h>
 
 struct console {
-	const char *name;			/* "ttyS0", "vga" */
+	const char *name;			  /* "ttyS0", "vga" */
 	void (*write)(const char *s, size_t len); /* show @len bytes of @s */
-	struct console *next;			/* next in the registered list */
+	struct console *next;			  /* next in the registered list */
 };
 
 /* register_console - start sending printk output to @con (static storage). */

@@ -7,7 +7,7 @@
 #ifndef PAGODA_JIFFIES_H
 #define PAGODA_JIFFIES_H
 
-#define HZ	100		/* timer interrupts per second */
+#define HZ 100 /* timer interrupts per second */
 
 extern volatile unsigned long jiffies;
 

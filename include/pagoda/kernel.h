@@ -13,24 +13,25 @@
 #include <pagoda/compiler.h>
 #include <pagoda/types.h>
 
-#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+#define ARRAY_SIZE(a)			(sizeof(a) / sizeof((a)[0]))
 
-#define min(a, b)	((a) < (b) ? (a) : (b))
-#define max(a, b)	((a) > (b) ? (a) : (b))
+#define min(a, b)			((a) < (b) ? (a) : (b))
+#define max(a, b)			((a) > (b) ? (a) : (b))
 
+/* clang-format off: it takes "(a) - 1" in these for a cast and squeezes it. */
 /* Round x up or down to a multiple of a, a power of two. */
-#define ALIGN_UP(x, a)		(((x) + ((a) - 1)) & ~((__typeof__(x))(a) - 1))
-#define ALIGN_DOWN(x, a)	((x) & ~((__typeof__(x))(a) - 1))
-#define IS_ALIGNED(x, a)	(((x) & ((__typeof__(x))(a) - 1)) == 0)
+#define ALIGN_UP(x, a)			(((x) + ((a)-1)) & ~((__typeof__(x))(a)-1))
+#define ALIGN_DOWN(x, a)		((x) & ~((__typeof__(x))(a)-1))
+#define IS_ALIGNED(x, a)		(((x) & ((__typeof__(x))(a)-1)) == 0)
 
-#define DIV_ROUND_UP(n, d)	(((n) + (d) - 1) / (d))
+#define DIV_ROUND_UP(n, d)		(((n) + (d)-1) / (d))
 
-#define container_of(ptr, type, member) \
-	((type *)((char *)(ptr) - offsetof(type, member)))
+#define container_of(ptr, type, member) ((type *)((char *)(ptr)-offsetof(type, member)))
+/* clang-format on */
 
-#define KiB	(1024UL)
-#define MiB	(1024UL * KiB)
-#define GiB	(1024UL * MiB)
+#define KiB				(1024UL)
+#define MiB				(1024UL * KiB)
+#define GiB				(1024UL * MiB)
 
 /*
  * panic_at - report a fatal kernel error and stop. @file and @line name the
@@ -41,16 +42,16 @@ __noreturn __printf(3, 4) void panic_at(const char *file, int line, const char *
 /* True while an exception report is being printed (it shows the trace). */
 extern bool oops_in_progress;
 
-#define panic(...)	panic_at(__FILE__, __LINE__, __VA_ARGS__)
+#define panic(...) panic_at(__FILE__, __LINE__, __VA_ARGS__)
 
-#define BUG()		panic("BUG!")
-#define BUG_ON(cond)                                               \
-	do {                                                       \
-		if (unlikely(cond))                                \
-			panic("BUG_ON(%s) failed", #cond);         \
+#define BUG()	   panic("BUG!")
+#define BUG_ON(cond)                                                                               \
+	do {                                                                                       \
+		if (unlikely(cond))                                                                \
+			panic("BUG_ON(%s) failed", #cond);                                         \
 	} while (0)
 
 /* Checked when the file is compiled; costs nothing at run time. */
-#define static_assert	_Static_assert
+#define static_assert _Static_assert
 
 #endif /* PAGODA_KERNEL_H */

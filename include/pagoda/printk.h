@@ -16,31 +16,31 @@
 #include <pagoda/compiler.h>
 #include <pagoda/types.h>
 
-#define KERN_SOH	"\001"		/* "start of header": a level follows */
-#define KERN_EMERG	KERN_SOH "0"	/* the system is unusable */
-#define KERN_ALERT	KERN_SOH "1"
-#define KERN_CRIT	KERN_SOH "2"
-#define KERN_ERR	KERN_SOH "3"
-#define KERN_WARNING	KERN_SOH "4"
-#define KERN_NOTICE	KERN_SOH "5"
-#define KERN_INFO	KERN_SOH "6"
-#define KERN_DEBUG	KERN_SOH "7"
+#define KERN_SOH		 "\001"	      /* "start of header": a level follows */
+#define KERN_EMERG		 KERN_SOH "0" /* the system is unusable */
+#define KERN_ALERT		 KERN_SOH "1"
+#define KERN_CRIT		 KERN_SOH "2"
+#define KERN_ERR		 KERN_SOH "3"
+#define KERN_WARNING		 KERN_SOH "4"
+#define KERN_NOTICE		 KERN_SOH "5"
+#define KERN_INFO		 KERN_SOH "6"
+#define KERN_DEBUG		 KERN_SOH "7"
 
-#define LOGLEVEL_DEFAULT	4	/* level of a message with no level: warning */
-#define CONSOLE_LOGLEVEL_DEFAULT 7	/* show everything but debug */
-#define CONSOLE_LOGLEVEL_QUIET	4	/* `quiet`: warnings and worse */
+#define LOGLEVEL_DEFAULT	 4 /* level of a message with no level: warning */
+#define CONSOLE_LOGLEVEL_DEFAULT 7 /* show everything but debug */
+#define CONSOLE_LOGLEVEL_QUIET	 4 /* `quiet`: warnings and worse */
 
 extern int console_loglevel;
 
 __printf(1, 2) int printk(const char *fmt, ...);
 int vprintk(const char *fmt, va_list args);
 
-#define pr_emerg(fmt, ...)	printk(KERN_EMERG fmt, ##__VA_ARGS__)
-#define pr_err(fmt, ...)	printk(KERN_ERR fmt, ##__VA_ARGS__)
-#define pr_warn(fmt, ...)	printk(KERN_WARNING fmt, ##__VA_ARGS__)
-#define pr_notice(fmt, ...)	printk(KERN_NOTICE fmt, ##__VA_ARGS__)
-#define pr_info(fmt, ...)	printk(KERN_INFO fmt, ##__VA_ARGS__)
-#define pr_debug(fmt, ...)	printk(KERN_DEBUG fmt, ##__VA_ARGS__)
+#define pr_emerg(fmt, ...)  printk(KERN_EMERG fmt, ##__VA_ARGS__)
+#define pr_err(fmt, ...)    printk(KERN_ERR fmt, ##__VA_ARGS__)
+#define pr_warn(fmt, ...)   printk(KERN_WARNING fmt, ##__VA_ARGS__)
+#define pr_notice(fmt, ...) printk(KERN_NOTICE fmt, ##__VA_ARGS__)
+#define pr_info(fmt, ...)   printk(KERN_INFO fmt, ##__VA_ARGS__)
+#define pr_debug(fmt, ...)  printk(KERN_DEBUG fmt, ##__VA_ARGS__)
 
 /* kernel/lib/vsprintf.c: the formatting engine behind printk. */
 __printf(3, 4) int snprintf(char *buf, size_t size, const char *fmt, ...);

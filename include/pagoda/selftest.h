@@ -13,18 +13,17 @@
 #include <pagoda/types.h>
 
 struct selftest {
-	const char *name;	/* "timer", "kallsyms", ... */
-	bool (*run)(void);	/* true when the test passes */
+	const char *name;  /* "timer", "kallsyms", ... */
+	bool (*run)(void); /* true when the test passes */
 };
 
 /* Report a failed check from inside a self-test and make it fail. */
-#define SELFTEST_CHECK(cond)                                                      \
-	do {                                                                      \
-		if (!(cond)) {                                                    \
-			pr_err("selftest: check failed: %s (%s:%d)\n", #cond,     \
-			       __FILE__, __LINE__);                               \
-			return false;                                             \
-		}                                                                 \
+#define SELFTEST_CHECK(cond)                                                                       \
+	do {                                                                                       \
+		if (!(cond)) {                                                                     \
+			pr_err("selftest: check failed: %s (%s:%d)\n", #cond, __FILE__, __LINE__); \
+			return false;                                                              \
+		}                                                                                  \
 	} while (0)
 
 #endif /* PAGODA_SELFTEST_H */

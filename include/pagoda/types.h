@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-typedef uint64_t phys_addr_t;	/* a physical address */
+typedef uint64_t phys_addr_t; /* a physical address */
 
 #ifndef __ssize_t_defined
 typedef long ssize_t;

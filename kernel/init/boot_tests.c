@@ -22,11 +22,12 @@
 #include <pagoda/string.h>
 
 /* Nothing is mapped here: the PML4 slot of 0xffffc90000000000 is empty. */
-#define UNMAPPED_KERNEL_ADDR	0xffffc90000000000UL
+#define UNMAPPED_KERNEL_ADDR 0xffffc90000000000UL
 /* Bits 63:48 must copy bit 47 (Intel SDM Vol. 1, 3.3.7.1); this does not. */
-#define NONCANONICAL_ADDR	0x0000800000000000UL
+#define NONCANONICAL_ADDR    0x0000800000000000UL
 
-static volatile int fault_divisor;	/* 0, but the compiler cannot know */
+/* 1 and 0, but the compiler cannot know: a real idiv must run. */
+static volatile int fault_dividend = 1, fault_divisor;
 
 /* trigger_fault - raise the fault named @kind; returns only if unknown. */
 static __noinline void
@@ -40,7 +41,7 @@ trigger_fault(const char *kind)
 	else if (strcmp(kind, "ud") == 0)
 		__asm__ volatile("ud2");
 	else if (strcmp(kind, "de") == 0)
-		fault_divisor = 1 / fault_divisor;
+		fault_divisor = fault_dividend / fault_divisor;
 	else if (strcmp(kind, "gp") == 0)
 		(void)*(volatile int *)NONCANONICAL_ADDR;
 	else if (strcmp(kind, "bug") == 0)
@@ -84,8 +85,8 @@ selftest_printk(void)
 {
 	char buf[64];
 
-	snprintf(buf, sizeof(buf), "%d|%5u|%-3x|%016lx|%s|%c", -42, 7u, 0xau,
-		 0xffffffff80000000UL, "ok", '!');
+	snprintf(buf, sizeof(buf), "%d|%5u|%-3x|%016lx|%s|%c", -42, 7u, 0xau, 0xffffffff80000000UL,
+		 "ok", '!');
 	SELFTEST_CHECK(strcmp(buf, "-42|    7|a  |ffffffff80000000|ok|!") == 0);
 	return true;
 }

@@ -37,7 +37,7 @@ setup_log_level(void)
 		console_loglevel = CONSOLE_LOGLEVEL_QUIET;
 	if (cmdline_find_option(saved_command_line, "loglevel", buf, sizeof(buf)) > 0 &&
 	    buf[0] >= '0' && buf[0] <= '9' && buf[1] == '\0')
-		console_loglevel = buf[0] - '0' + 1;	/* levels 0..N shown */
+		console_loglevel = buf[0] - '0' + 1; /* levels 0..N shown */
 }
 
 /* print_memory_map - the boot summary's view of physical memory. */

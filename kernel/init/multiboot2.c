@@ -16,7 +16,7 @@
 #include <uapi/errno.h>
 
 /* Each tag starts at the next multiple of 8 bytes (spec 3.6.1). */
-#define MB2_TAG_ALIGN	8
+#define MB2_TAG_ALIGN 8
 
 static void
 parse_mmap(const struct mb2_tag_mmap *t, struct boot_info *bi)
@@ -30,7 +30,7 @@ parse_mmap(const struct mb2_tag_mmap *t, struct boot_info *bi)
 		struct mb2_mmap_entry e;
 		struct boot_mem_range *r = &bi->mem[bi->nr_mem_ranges];
 
-		memcpy(&e, p, sizeof(e));	/* entries need not be 8-aligned */
+		memcpy(&e, p, sizeof(e)); /* entries need not be 8-aligned */
 		if (e.length == 0)
 			continue;
 		r->start = e.base_addr;
@@ -56,18 +56,12 @@ static void
 parse_tag(const struct mb2_tag *tag, struct boot_info *bi)
 {
 	switch (tag->type) {
-	case MB2_TAG_CMDLINE:
-		bi->cmdline = ((const struct mb2_tag_string *)tag)->string;
-		break;
+	case MB2_TAG_CMDLINE: bi->cmdline = ((const struct mb2_tag_string *)tag)->string; break;
 	case MB2_TAG_BOOTLOADER:
 		bi->bootloader = ((const struct mb2_tag_string *)tag)->string;
 		break;
-	case MB2_TAG_MODULE:
-		parse_module((const struct mb2_tag_module *)tag, bi);
-		break;
-	case MB2_TAG_MMAP:
-		parse_mmap((const struct mb2_tag_mmap *)tag, bi);
-		break;
+	case MB2_TAG_MODULE: parse_module((const struct mb2_tag_module *)tag, bi); break;
+	case MB2_TAG_MMAP: parse_mmap((const struct mb2_tag_mmap *)tag, bi); break;
 	case MB2_TAG_ELF_SECTIONS: {
 		const struct mb2_tag_elf_sections *t = (const void *)tag;
 
@@ -77,8 +71,7 @@ parse_tag(const struct mb2_tag *tag, struct boot_info *bi)
 		bi->elf_sections = t + 1;
 		break;
 	}
-	default:
-		break;		/* a tag we do not use */
+	default: break; /* a tag we do not use */
 	}
 }
 
@@ -107,7 +100,7 @@ multiboot2_parse(const void *info, phys_addr_t info_pa, struct boot_info *bi)
 		parse_tag(tag, bi);
 		p += ALIGN_UP((size_t)tag->size, MB2_TAG_ALIGN);
 	}
-	return -EINVAL;		/* no end tag */
+	return -EINVAL; /* no end tag */
 }
 
 const char *

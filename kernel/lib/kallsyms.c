@@ -33,8 +33,8 @@ kallsyms_lookup(unsigned long addr, unsigned long *offset, unsigned long *size)
 		else
 			hi = mid;
 	}
-	unsigned long end = lo + 1 < kallsyms_num ? kallsyms_addresses[lo + 1]
-						  : (unsigned long)_etext;
+	unsigned long end =
+		lo + 1 < kallsyms_num ? kallsyms_addresses[lo + 1] : (unsigned long)_etext;
 
 	*offset = addr - kallsyms_addresses[lo];
 	*size = end - kallsyms_addresses[lo];

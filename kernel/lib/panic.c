@@ -29,9 +29,9 @@ panic_at(const char *file, int line, const char *fmt, ...)
 
 	local_irq_disable();
 	if (in_panic)
-		arch_halt_after_panic();	/* a panic while panicking */
+		arch_halt_after_panic(); /* a panic while panicking */
 	in_panic = true;
-	console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;	/* even when `quiet` */
+	console_loglevel = CONSOLE_LOGLEVEL_DEFAULT; /* even when `quiet` */
 
 	va_start(args, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, args);

@@ -19,9 +19,9 @@ int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 static struct console *console_list;
 
 /* The log buffer: the last LOG_BUF_LEN bytes of messages, shown or not. */
-#define LOG_BUF_LEN	(64 * 1024)
+#define LOG_BUF_LEN (64 * 1024)
 static char log_buf[LOG_BUF_LEN];
-static size_t log_next;			/* total bytes ever logged */
+static size_t log_next; /* total bytes ever logged */
 
 void
 register_console(struct console *con)

@@ -19,20 +19,20 @@
 
 /* What a conversion specification asked for. */
 struct fmt_spec {
-	bool left;		/* '-': pad on the right */
-	bool zero;		/* '0': pad numbers with zeros */
-	bool plus;		/* '+': always print a sign */
-	bool space;		/* ' ': a space where a '+' would go */
-	bool alt;		/* '#': 0x prefix for %x, leading 0 for %o */
-	int width;		/* minimum field width, 0 if none */
-	int precision;		/* minimum digits or maximum chars, -1 if none */
+	bool left;     /* '-': pad on the right */
+	bool zero;     /* '0': pad numbers with zeros */
+	bool plus;     /* '+': always print a sign */
+	bool space;    /* ' ': a space where a '+' would go */
+	bool alt;      /* '#': 0x prefix for %x, leading 0 for %o */
+	int width;     /* minimum field width, 0 if none */
+	int precision; /* minimum digits or maximum chars, -1 if none */
 };
 
 /* The output buffer: writes beyond size are counted but dropped. */
 struct outbuf {
 	char *buf;
 	size_t size;
-	size_t len;		/* characters produced so far */
+	size_t len; /* characters produced so far */
 };
 
 static void
@@ -75,7 +75,7 @@ out_number(struct outbuf *o, unsigned long long value, bool negative, int base, 
 	   const struct fmt_spec *spec)
 {
 	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-	char tmp[24];			/* 2^64 has 22 octal digits */
+	char tmp[24]; /* 2^64 has 22 octal digits */
 	int ndigits = 0;
 	const char *prefix = "";
 
@@ -160,7 +160,7 @@ parse_length(const char *fmt, enum arg_size *size)
 		return fmt + 2;
 	}
 	if (fmt[0] == 'l' && fmt[1] == 'l') {
-		*size = SIZE_LONG;	/* long long is 64 bits, like long */
+		*size = SIZE_LONG; /* long long is 64 bits, like long */
 		return fmt + 2;
 	}
 	switch (*fmt) {
@@ -204,7 +204,8 @@ format_one(struct outbuf *o, char conv, enum arg_size size, struct fmt_spec *spe
 	case 'd':
 	case 'i': {
 		long long v = fetch_signed(args, size);
-		unsigned long long mag = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+		unsigned long long mag =
+			v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
 
 		out_number(o, mag, v < 0, 10, false, spec);
 		break;
@@ -271,7 +272,7 @@ vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 
 		fmt = parse_flags(fmt + 1, &spec);
 		fmt = parse_int(fmt, &spec.width, &ap);
-		if (spec.width < 0) {		/* a negative '*' width means '-' */
+		if (spec.width < 0) { /* a negative '*' width means '-' */
 			spec.left = true;
 			spec.width = -spec.width;
 		}

@@ -13,7 +13,7 @@
 #include <asm/page.h>
 #include <asm/ptrace.h>
 
-#define DEFINE(sym, val) __asm__ volatile("\n->" #sym " %0" : : "i"(val))
+#define DEFINE(sym, val)      __asm__ volatile("\n->" #sym " %0" : : "i"(val))
 #define OFFSET(sym, str, mem) DEFINE(sym, offsetof(struct str, mem))
 
 void asm_offsets(void);

@@ -23,7 +23,7 @@
 
 #include "internal.h"
 
-#define MAX_TRACE_DEPTH	32
+#define MAX_TRACE_DEPTH 32
 
 /* print_address_symbol - "@prefix name+0xoff/0xsize", or the bare address. */
 void

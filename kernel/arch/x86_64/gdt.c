@@ -22,12 +22,12 @@
 /* The 64-bit TSS (Intel SDM Vol. 3A, Figure 8-11). */
 struct tss {
 	uint32_t reserved0;
-	uint64_t rsp[3];	/* stack for entering ring 0, 1, 2: rsp[0] is used */
+	uint64_t rsp[3]; /* stack for entering ring 0, 1, 2: rsp[0] is used */
 	uint64_t reserved1;
-	uint64_t ist[7];	/* IST1..IST7: stacks selected by an IDT entry */
+	uint64_t ist[7]; /* IST1..IST7: stacks selected by an IDT entry */
 	uint64_t reserved2;
 	uint16_t reserved3;
-	uint16_t iomap_base;	/* offset of the I/O permission map: none here */
+	uint16_t iomap_base; /* offset of the I/O permission map: none here */
 } __packed;
 
 static_assert(sizeof(struct tss) == 104, "the TSS is 104 bytes");
@@ -37,26 +37,26 @@ static_assert(sizeof(struct tss) == 104, "the TSS is 104 bytes");
  * 47 P (present), 46:45 DPL, 44 S (code/data), 43 code, 41 readable or
  * writable, 40 accessed, 53 L (64-bit code), 54 D/B (32-bit), 55 G.
  */
-#define DESC_KERNEL32_CS	0x00cf9b000000ffffULL
-#define DESC_KERNEL_CS		0x00af9b000000ffffULL	/* L=1, DPL 0 */
-#define DESC_KERNEL_DS		0x00cf93000000ffffULL
-#define DESC_USER32_CS		0x00cffb000000ffffULL
-#define DESC_USER_DS		0x00cff3000000ffffULL	/* DPL 3 */
-#define DESC_USER_CS		0x00affb000000ffffULL	/* L=1, DPL 3 */
+#define DESC_KERNEL32_CS 0x00cf9b000000ffffULL
+#define DESC_KERNEL_CS	 0x00af9b000000ffffULL /* L=1, DPL 0 */
+#define DESC_KERNEL_DS	 0x00cf93000000ffffULL
+#define DESC_USER32_CS	 0x00cffb000000ffffULL
+#define DESC_USER_DS	 0x00cff3000000ffffULL /* DPL 3 */
+#define DESC_USER_CS	 0x00affb000000ffffULL /* L=1, DPL 3 */
 
 static uint64_t gdt[GDT_ENTRIES] __aligned(16) = {
-	[GDT_ENTRY_KERNEL32_CS] = DESC_KERNEL32_CS,
-	[GDT_ENTRY_KERNEL_CS] = DESC_KERNEL_CS,
-	[GDT_ENTRY_KERNEL_DS] = DESC_KERNEL_DS,
-	[GDT_ENTRY_USER32_CS] = DESC_USER32_CS,
-	[GDT_ENTRY_USER_DS] = DESC_USER_DS,
-	[GDT_ENTRY_USER_CS] = DESC_USER_CS,
+	[GDT_ENTRY_KERNEL32_CS] = DESC_KERNEL32_CS, /* 0x08 */
+	[GDT_ENTRY_KERNEL_CS] = DESC_KERNEL_CS,	    /* 0x10 */
+	[GDT_ENTRY_KERNEL_DS] = DESC_KERNEL_DS,	    /* 0x18 */
+	[GDT_ENTRY_USER32_CS] = DESC_USER32_CS,	    /* 0x23 */
+	[GDT_ENTRY_USER_DS] = DESC_USER_DS,	    /* 0x2b */
+	[GDT_ENTRY_USER_CS] = DESC_USER_CS,	    /* 0x33 */
 };
 
 struct tss cpu_tss __aligned(16);
 
 /* The stack the double-fault handler runs on (IST1). */
-#define IST_STACK_SIZE	8192
+#define IST_STACK_SIZE 8192
 static uint8_t doublefault_stack[IST_STACK_SIZE] __aligned(16);
 
 /* The operand of lgdt/lidt: a limit and a base address. */
@@ -104,6 +104,8 @@ gdt_init(void)
 			 "movl %%eax, %%ds\n\t"
 			 "movl %%eax, %%es\n\t"
 			 "movl %%eax, %%ss\n\t"
-			 : : [cs] "i"(__KERNEL_CS), [ds] "i"(__KERNEL_DS) : "rax", "memory");
+			 :
+			 : [cs] "i"(__KERNEL_CS), [ds] "i"(__KERNEL_DS)
+			 : "rax", "memory");
 	__asm__ volatile("ltr %w0" : : "r"(GDT_TSS_SEL));
 }

@@ -16,13 +16,13 @@
 #include "internal.h"
 
 #define PIC_MASTER_CMD	0x20
-#define PIC_MASTER_DATA	0x21
+#define PIC_MASTER_DATA 0x21
 #define PIC_SLAVE_CMD	0xa0
 #define PIC_SLAVE_DATA	0xa1
 #define PIC_EOI		0x20
-#define PIC_CASCADE_IRQ	2	/* the slave is wired to the master's IRQ 2 */
+#define PIC_CASCADE_IRQ 2 /* the slave is wired to the master's IRQ 2 */
 
-static uint16_t irq_mask = 0xffff & ~(1u << PIC_CASCADE_IRQ);	/* 1 = masked */
+static uint16_t irq_mask = 0xffff & ~(1u << PIC_CASCADE_IRQ); /* 1 = masked */
 
 static void
 write_mask(void)
@@ -35,19 +35,19 @@ write_mask(void)
 void
 init_i8259(void)
 {
-	outb(PIC_MASTER_CMD, 0x11);	/* ICW1: edge-triggered, cascade, ICW4 follows */
+	outb(PIC_MASTER_CMD, 0x11); /* ICW1: edge-triggered, cascade, ICW4 follows */
 	io_delay();
 	outb(PIC_SLAVE_CMD, 0x11);
 	io_delay();
-	outb(PIC_MASTER_DATA, FIRST_EXTERNAL_VECTOR);	/* ICW2: vector base */
+	outb(PIC_MASTER_DATA, FIRST_EXTERNAL_VECTOR); /* ICW2: vector base */
 	io_delay();
 	outb(PIC_SLAVE_DATA, FIRST_EXTERNAL_VECTOR + 8);
 	io_delay();
-	outb(PIC_MASTER_DATA, 1u << PIC_CASCADE_IRQ);	/* ICW3: slave on IRQ 2 */
+	outb(PIC_MASTER_DATA, 1u << PIC_CASCADE_IRQ); /* ICW3: slave on IRQ 2 */
 	io_delay();
-	outb(PIC_SLAVE_DATA, PIC_CASCADE_IRQ);		/* ICW3: my cascade identity */
+	outb(PIC_SLAVE_DATA, PIC_CASCADE_IRQ); /* ICW3: my cascade identity */
 	io_delay();
-	outb(PIC_MASTER_DATA, 0x01);	/* ICW4: 8086 mode */
+	outb(PIC_MASTER_DATA, 0x01); /* ICW4: 8086 mode */
 	io_delay();
 	outb(PIC_SLAVE_DATA, 0x01);
 	io_delay();

@@ -17,22 +17,22 @@
 
 /* A 64-bit IDT gate descriptor (Intel SDM Vol. 3A, Figure 6-8). */
 struct idt_gate {
-	uint16_t offset_low;	/* handler address 15:0 */
-	uint16_t selector;	/* code segment to run it in */
-	uint8_t ist;		/* 0, or the IST stack (1-7) to switch to */
-	uint8_t type_attr;	/* P, DPL, type: 0x8e = present interrupt gate, DPL 0 */
-	uint16_t offset_mid;	/* handler address 31:16 */
-	uint32_t offset_high;	/* handler address 63:32 */
+	uint16_t offset_low;  /* handler address 15:0 */
+	uint16_t selector;    /* code segment to run it in */
+	uint8_t ist;	      /* 0, or the IST stack (1-7) to switch to */
+	uint8_t type_attr;    /* P, DPL, type: 0x8e = present interrupt gate, DPL 0 */
+	uint16_t offset_mid;  /* handler address 31:16 */
+	uint32_t offset_high; /* handler address 63:32 */
 	uint32_t reserved;
 } __packed;
 
-#define GATE_INTERRUPT		0x8e
-#define GATE_INTERRUPT_USER	0xee	/* DPL 3: `int3` from user mode may use it */
-#define IDT_ENTRIES		256
-#define NR_STUBS		48	/* entry.asm's isr_stub_table */
-#define X86_TRAP_BP		3
-#define X86_TRAP_DF		8
-#define IST_DOUBLEFAULT		1
+#define GATE_INTERRUPT	    0x8e
+#define GATE_INTERRUPT_USER 0xee /* DPL 3: `int3` from user mode may use it */
+#define IDT_ENTRIES	    256
+#define NR_STUBS	    48 /* entry.asm's isr_stub_table */
+#define X86_TRAP_BP	    3
+#define X86_TRAP_DF	    8
+#define IST_DOUBLEFAULT	    1
 
 static struct idt_gate idt_table[IDT_ENTRIES] __aligned(16);
 

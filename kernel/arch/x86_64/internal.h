@@ -36,9 +36,9 @@ void dump_stack_from(unsigned long rbp);
 void timer_interrupt(struct pt_regs *regs);
 
 /* Vectors: 0-31 are the CPU's exceptions; the PIC's 16 IRQs follow. */
-#define FIRST_EXTERNAL_VECTOR	0x20
-#define NR_IRQS_LEGACY		16
-#define IRQ_TIMER		0
-#define IRQ_COM1		4
+#define FIRST_EXTERNAL_VECTOR 0x20
+#define NR_IRQS_LEGACY	      16
+#define IRQ_TIMER	      0
+#define IRQ_COM1	      4
 
 #endif /* ARCH_X86_64_INTERNAL_H */

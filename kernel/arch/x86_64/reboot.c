@@ -17,8 +17,8 @@
 #include <asm/processor.h>
 #include <asm/qemu.h>
 
-#define QEMU_ACPI_PM1A_CNT	0x604
-#define ACPI_SLP_EN_S5		0x2000
+#define QEMU_ACPI_PM1A_CNT 0x604
+#define ACPI_SLP_EN_S5	   0x2000
 
 void
 qemu_exit(unsigned int code)

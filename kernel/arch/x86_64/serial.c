@@ -16,21 +16,21 @@
 
 #include "internal.h"
 
-#define COM1		0x3f8
-#define UART_THR	0	/* transmit holding register (write) */
-#define UART_RBR	0	/* receive buffer register (read) */
-#define UART_IER	1	/* interrupt enable */
-#define UART_DLL	0	/* divisor latch, low byte (when LCR.DLAB = 1) */
-#define UART_DLM	1	/* divisor latch, high byte */
-#define UART_FCR	2	/* FIFO control */
-#define UART_LCR	3	/* line control */
-#define UART_MCR	4	/* modem control */
-#define UART_LSR	5	/* line status */
+#define COM1	      0x3f8
+#define UART_THR      0 /* transmit holding register (write) */
+#define UART_RBR      0 /* receive buffer register (read) */
+#define UART_IER      1 /* interrupt enable */
+#define UART_DLL      0 /* divisor latch, low byte (when LCR.DLAB = 1) */
+#define UART_DLM      1 /* divisor latch, high byte */
+#define UART_FCR      2 /* FIFO control */
+#define UART_LCR      3 /* line control */
+#define UART_MCR      4 /* modem control */
+#define UART_LSR      5 /* line status */
 
-#define UART_LCR_8N1	0x03	/* 8 data bits, no parity, 1 stop bit */
-#define UART_LCR_DLAB	0x80	/* the next two registers are the divisor */
-#define UART_LSR_DR	0x01	/* a received byte is waiting */
-#define UART_LSR_THRE	0x20	/* the transmitter can take a byte */
+#define UART_LCR_8N1  0x03 /* 8 data bits, no parity, 1 stop bit */
+#define UART_LCR_DLAB 0x80 /* the next two registers are the divisor */
+#define UART_LSR_DR   0x01 /* a received byte is waiting */
+#define UART_LSR_THRE 0x20 /* the transmitter can take a byte */
 
 static void
 serial_putc(char c)
@@ -66,11 +66,11 @@ serial_init(void)
 {
 	outb(COM1 + UART_IER, 0);
 	outb(COM1 + UART_LCR, UART_LCR_DLAB);
-	outb(COM1 + UART_DLL, 1);	/* 115200 / 1 */
+	outb(COM1 + UART_DLL, 1); /* 115200 / 1 */
 	outb(COM1 + UART_DLM, 0);
 	outb(COM1 + UART_LCR, UART_LCR_8N1);
-	outb(COM1 + UART_FCR, 0xc7);	/* enable and clear FIFOs, 14-byte trigger */
-	outb(COM1 + UART_MCR, 0x0b);	/* DTR, RTS, OUT2 (routes the IRQ line) */
+	outb(COM1 + UART_FCR, 0xc7); /* enable and clear FIFOs, 14-byte trigger */
+	outb(COM1 + UART_MCR, 0x0b); /* DTR, RTS, OUT2 (routes the IRQ line) */
 	register_console(&serial_console);
 }
 

@@ -16,10 +16,10 @@
 
 #include "internal.h"
 
-#define PIT_CH0		0x40
-#define PIT_MODE	0x43
-#define PIT_TICK_RATE	1193182		/* Hz */
-#define PIT_LATCH	((PIT_TICK_RATE + HZ / 2) / HZ)
+#define PIT_CH0	      0x40
+#define PIT_MODE      0x43
+#define PIT_TICK_RATE 1193182 /* Hz */
+#define PIT_LATCH     ((PIT_TICK_RATE + HZ / 2) / HZ)
 
 volatile unsigned long jiffies;
 
@@ -35,7 +35,7 @@ timer_interrupt(struct pt_regs *regs)
 void
 arch_time_init(void)
 {
-	outb(PIT_MODE, 0x34);		/* channel 0, low then high byte, mode 2 */
+	outb(PIT_MODE, 0x34); /* channel 0, low then high byte, mode 2 */
 	outb(PIT_CH0, PIT_LATCH & 0xff);
 	outb(PIT_CH0, PIT_LATCH >> 8);
 	i8259_unmask(IRQ_TIMER);

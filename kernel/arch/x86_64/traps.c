@@ -46,7 +46,7 @@ static const char *const exception_names[32] = {
 	[21] = "control protection fault",
 };
 
-#define X86_TRAP_PF	14
+#define X86_TRAP_PF  14
 
 /*
  * The page-fault error code (Intel SDM Vol. 3A, 4.7 "Page-Fault Exceptions"):
@@ -57,18 +57,18 @@ static const char *const exception_names[32] = {
  *   bit 4 I/D   1 = the access was an instruction fetch
  *   bit 5 PK    1 = a protection-key violation
  */
-#define X86_PF_PROT	(1UL << 0)
-#define X86_PF_WRITE	(1UL << 1)
-#define X86_PF_USER	(1UL << 2)
-#define X86_PF_RSVD	(1UL << 3)
-#define X86_PF_INSTR	(1UL << 4)
-#define X86_PF_PK	(1UL << 5)
+#define X86_PF_PROT  (1UL << 0)
+#define X86_PF_WRITE (1UL << 1)
+#define X86_PF_USER  (1UL << 2)
+#define X86_PF_RSVD  (1UL << 3)
+#define X86_PF_INSTR (1UL << 4)
+#define X86_PF_PK    (1UL << 5)
 
 /* show_page_fault - the three lines Linux prints before a page-fault oops. */
 static void
 show_page_fault(unsigned long address, unsigned long error_code)
 {
-	const char *access = (error_code & X86_PF_INSTR) ? "instruction fetch"
+	const char *access = (error_code & X86_PF_INSTR)   ? "instruction fetch"
 			     : (error_code & X86_PF_WRITE) ? "write access"
 							   : "read access";
 

@@ -17,14 +17,14 @@
 
 #include "internal.h"
 
-#define VGA_COLS	80
-#define VGA_ROWS	25
-#define VGA_ATTR	0x07		/* light grey on black */
-#define VGA_CRTC_INDEX	0x3d4
-#define VGA_CRTC_DATA	0x3d5
+#define VGA_COLS       80
+#define VGA_ROWS       25
+#define VGA_ATTR       0x07 /* light grey on black */
+#define VGA_CRTC_INDEX 0x3d4
+#define VGA_CRTC_DATA  0x3d5
 
 /* 0xb8000 through the direct map of physical memory (DESIGN.md). */
-#define VGA_TEXT_PA	0xb8000
+#define VGA_TEXT_PA    0xb8000
 static volatile uint16_t *const vga_buf = (uint16_t *)(PAGE_OFFSET + VGA_TEXT_PA);
 static unsigned int vga_row, vga_col;
 
@@ -53,13 +53,17 @@ static void
 vga_putc(char c)
 {
 	switch (c) {
-	case '\n': vga_col = 0; vga_row++; break;
+	case '\n':
+		vga_col = 0;
+		vga_row++;
+		break;
 	case '\r': vga_col = 0; break;
-	case '\b': if (vga_col > 0) vga_col--; break;
+	case '\b':
+		if (vga_col > 0)
+			vga_col--;
+		break;
 	case '\t': vga_col = (vga_col + 8) & ~7u; break;
-	default:
-		vga_buf[vga_row * VGA_COLS + vga_col] = (VGA_ATTR << 8) | (uint8_t)c;
-		vga_col++;
+	default: vga_buf[vga_row * VGA_COLS + vga_col] = (VGA_ATTR << 8) | (uint8_t)c; vga_col++;
 	}
 	if (vga_col >= VGA_COLS) {
 		vga_col = 0;

@@ -11,15 +11,15 @@
 
 #include <pagoda/types.h>
 
-#define PAGE_SHIFT	12
-#define PAGE_SIZE	(1UL << PAGE_SHIFT)
-#define PAGE_MASK	(~(PAGE_SIZE - 1))
+#define PAGE_SHIFT	   12
+#define PAGE_SIZE	   (1UL << PAGE_SHIFT)
+#define PAGE_MASK	   (~(PAGE_SIZE - 1))
 
 /* The size of a kernel stack. */
-#define THREAD_SIZE	(4 * PAGE_SIZE)
+#define THREAD_SIZE	   (4 * PAGE_SIZE)
 
-#define PAGE_OFFSET		0xffff888000000000UL	/* direct map of RAM */
-#define __START_KERNEL_map	0xffffffff80000000UL	/* the kernel image */
+#define PAGE_OFFSET	   0xffff888000000000UL /* direct map of RAM */
+#define __START_KERNEL_map 0xffffffff80000000UL /* the kernel image */
 
 /* __va - the direct-map virtual address of physical address @pa. */
 static inline void *

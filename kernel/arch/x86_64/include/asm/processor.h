@@ -7,31 +7,31 @@
 
 #include <pagoda/types.h>
 
-#define X86_CR0_WP	(1UL << 16)	/* supervisor writes honour read-only pages */
-#define X86_CR4_PAE	(1UL << 5)
-#define X86_CR4_PGE	(1UL << 7)
-#define X86_CR4_OSFXSR	(1UL << 9)
-#define X86_CR4_SMEP	(1UL << 20)
-#define X86_CR4_SMAP	(1UL << 21)
+#define X86_CR0_WP	   (1UL << 16) /* supervisor writes honour read-only pages */
+#define X86_CR4_PAE	   (1UL << 5)
+#define X86_CR4_PGE	   (1UL << 7)
+#define X86_CR4_OSFXSR	   (1UL << 9)
+#define X86_CR4_SMEP	   (1UL << 20)
+#define X86_CR4_SMAP	   (1UL << 21)
 
-#define MSR_EFER	0xc0000080
-#define EFER_NX		(1UL << 11)
-#define MSR_FS_BASE	0xc0000100
-#define MSR_GS_BASE	0xc0000101
+#define MSR_EFER	   0xc0000080
+#define EFER_NX		   (1UL << 11)
+#define MSR_FS_BASE	   0xc0000100
+#define MSR_GS_BASE	   0xc0000101
 #define MSR_KERNEL_GS_BASE 0xc0000102
 
-#define X86_EFLAGS_IF	(1UL << 9)	/* interrupts enabled */
+#define X86_EFLAGS_IF	   (1UL << 9) /* interrupts enabled */
 
-#define DEFINE_CR_ACCESSORS(n)                                              \
-	static inline unsigned long read_cr##n(void)                        \
-	{                                                                   \
-		unsigned long v;                                            \
-		__asm__ volatile("mov %%cr" #n ", %0" : "=r"(v));           \
-		return v;                                                   \
-	}                                                                   \
-	static inline void write_cr##n(unsigned long v)                     \
-	{                                                                   \
-		__asm__ volatile("mov %0, %%cr" #n : : "r"(v) : "memory"); \
+#define DEFINE_CR_ACCESSORS(n)                                                                     \
+	static inline unsigned long read_cr##n(void)                                               \
+	{                                                                                          \
+		unsigned long v;                                                                   \
+		__asm__ volatile("mov %%cr" #n ", %0" : "=r"(v));                                  \
+		return v;                                                                          \
+	}                                                                                          \
+	static inline void write_cr##n(unsigned long v)                                            \
+	{                                                                                          \
+		__asm__ volatile("mov %0, %%cr" #n : : "r"(v) : "memory");                         \
 	}
 
 DEFINE_CR_ACCESSORS(0)
@@ -57,7 +57,9 @@ wrmsr(uint32_t msr, uint64_t value)
 static inline void
 cpuid(uint32_t leaf, uint32_t subleaf, uint32_t *a, uint32_t *b, uint32_t *c, uint32_t *d)
 {
-	__asm__ volatile("cpuid" : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d) : "a"(leaf), "c"(subleaf));
+	__asm__ volatile("cpuid"
+			 : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d)
+			 : "a"(leaf), "c"(subleaf));
 }
 
 /* rdtsc - the time-stamp counter, in CPU cycles since reset. */

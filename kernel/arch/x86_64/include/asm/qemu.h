@@ -13,10 +13,10 @@
 
 #include <pagoda/compiler.h>
 
-#define QEMU_EXIT_PORT		0xf4
-#define QEMU_EXIT_SUCCESS	0x10	/* QEMU exits with status 33 */
-#define QEMU_EXIT_PANIC		0x11	/* status 35: panic or fatal exception */
-#define QEMU_EXIT_FAILURE	0x12	/* status 37: a kernel self-test failed */
+#define QEMU_EXIT_PORT	  0xf4
+#define QEMU_EXIT_SUCCESS 0x10 /* QEMU exits with status 33 */
+#define QEMU_EXIT_PANIC	  0x11 /* status 35: panic or fatal exception */
+#define QEMU_EXIT_FAILURE 0x12 /* status 37: a kernel self-test failed */
 
 void qemu_exit(unsigned int code);
 

@@ -11,20 +11,20 @@
 #ifndef ASM_SEGMENT_H
 #define ASM_SEGMENT_H
 
-#define GDT_ENTRY_KERNEL32_CS	1
-#define GDT_ENTRY_KERNEL_CS	2
-#define GDT_ENTRY_KERNEL_DS	3
-#define GDT_ENTRY_USER32_CS	4
-#define GDT_ENTRY_USER_DS	5
-#define GDT_ENTRY_USER_CS	6
-#define GDT_ENTRY_TSS		7	/* a TSS descriptor takes two entries */
-#define GDT_ENTRIES		9
+#define GDT_ENTRY_KERNEL32_CS 1
+#define GDT_ENTRY_KERNEL_CS   2
+#define GDT_ENTRY_KERNEL_DS   3
+#define GDT_ENTRY_USER32_CS   4
+#define GDT_ENTRY_USER_DS     5
+#define GDT_ENTRY_USER_CS     6
+#define GDT_ENTRY_TSS	      7 /* a TSS descriptor takes two entries */
+#define GDT_ENTRIES	      9
 
-#define __KERNEL_CS	(GDT_ENTRY_KERNEL_CS * 8)	/* 0x10 */
-#define __KERNEL_DS	(GDT_ENTRY_KERNEL_DS * 8)	/* 0x18 */
-#define __USER32_CS	(GDT_ENTRY_USER32_CS * 8 + 3)	/* 0x23 */
-#define __USER_DS	(GDT_ENTRY_USER_DS * 8 + 3)	/* 0x2b */
-#define __USER_CS	(GDT_ENTRY_USER_CS * 8 + 3)	/* 0x33 */
-#define GDT_TSS_SEL	(GDT_ENTRY_TSS * 8)		/* 0x38 */
+#define __KERNEL_CS	      (GDT_ENTRY_KERNEL_CS * 8)	    /* 0x10 */
+#define __KERNEL_DS	      (GDT_ENTRY_KERNEL_DS * 8)	    /* 0x18 */
+#define __USER32_CS	      (GDT_ENTRY_USER32_CS * 8 + 3) /* 0x23 */
+#define __USER_DS	      (GDT_ENTRY_USER_DS * 8 + 3)   /* 0x2b */
+#define __USER_CS	      (GDT_ENTRY_USER_CS * 8 + 3)   /* 0x33 */
+#define GDT_TSS_SEL	      (GDT_ENTRY_TSS * 8)	    /* 0x38 */
 
 #endif /* ASM_SEGMENT_H */

@@ -1,0 +1,78 @@
+/*
+ * tests/host/shim.c - the kernel services a host unit test must stand in for.
+ *
+ * panic() becomes a cmocka assertion failure: a test that expects a panic
+ * wraps the call in expect_assert_failure(); anywhere else the test fails
+ * with the panic message. printk output is collected in a buffer that a
+ * test can read with host_log(), and echoed to stderr when the
+ * environment variable HOST_TEST_VERBOSE is set.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pagoda/console.h>
+#include <pagoda/kernel.h>
+#include <pagoda/printk.h>
+
+#include "host_test.h"
+
+bool oops_in_progress;
+
+static char panic_msg[512];
+static char log_text[64 * 1024];
+static size_t log_len;
+
+static void
+host_console_write(const char *s, size_t len)
+{
+	size_t room = sizeof(log_text) - 1 - log_len;
+	size_t n = len < room ? len : room;
+
+	memcpy(log_text + log_len, s, n);
+	log_len += n;
+	log_text[log_len] = '\0';
+	if (getenv("HOST_TEST_VERBOSE"))
+		fwrite(s, 1, len, stderr);
+}
+
+static struct console host_console = { .name = "host", .write = host_console_write };
+
+/* Registered before main() runs, so every printk is captured. */
+__attribute__((constructor)) static void
+host_console_init(void)
+{
+	console_loglevel = 8; /* capture every level, debug too */
+	register_console(&host_console);
+}
+
+const char *
+host_log(void)
+{
+	return log_text;
+}
+
+void
+host_log_clear(void)
+{
+	log_len = 0;
+	log_text[0] = '\0';
+}
+
+const char *
+host_last_panic(void)
+{
+	return panic_msg;
+}
+
+void
+panic_at(const char *file, int line, const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(panic_msg, sizeof(panic_msg), fmt, args);
+	va_end(args);
+	mock_assert(0, panic_msg, file, line);
+	abort(); /* not reached: mock_assert does not return */
+}
