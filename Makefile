@@ -140,13 +140,19 @@ $(BUILD)/.deps-run: tools/ensure-deps.sh
 
 include tests/host/host.mk
 
+# Parts of the tree with their own rules. Each may add prerequisites to
+# `test-build` (what `make test` builds before running the tests).
+-include libc/libc.mk
+-include libc/malloc/malloc.mk
+-include user/user.mk
+
 $(BUILD)/.deps-test: tools/ensure-deps.sh
 	@mkdir -p $(BUILD)
 	@tools/ensure-deps.sh build test
 	@touch $@
 
 test: $(BUILD)/.deps-test
-	@$(MAKE) --no-print-directory all host-tests
+	@$(MAKE) --no-print-directory all host-tests test-build
 	@$(PYTHON) tests/run_all.py
 
 bench: $(BUILD)/.deps-test all
@@ -167,6 +173,8 @@ clean:
 
 FORCE:
 
-.PHONY: all qemu qemu-nox qemu-gdb gdb test bench format-check format clean host-tests FORCE
+test-build:
+
+.PHONY: test-build all qemu qemu-nox qemu-gdb gdb test bench format-check format clean host-tests FORCE
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,7 +1,7 @@
 """Run every Pagoda test suite and print one total: `N passed, N failed`.
 
 Suites: the host unit tests (each build/host/test_* binary, cmocka), then
-the QEMU and GDB tests (pytest). `make test` calls this after building.
+every pytest suite under tests/ (QEMU boots, GDB scripts, ...). `make test` calls this after building.
 Exits non-zero when anything failed or a suite could not run.
 """
 
@@ -41,7 +41,7 @@ def run_host_tests():
 def run_pytest():
     xml = os.path.join(BUILD, "pytest.xml")
     cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-           f"--junitxml={xml}", "tests/qemu", "tests/gdb"]
+           f"--junitxml={xml}", "tests"]
     cmd += sys.argv[1:]
     p = subprocess.run(cmd, cwd=ROOT)
     if p.returncode not in (0, 1) or not os.path.exists(xml):

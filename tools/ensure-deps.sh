@@ -37,6 +37,7 @@ for group in "$@"; do
 		need libcmocka-dev test -f /usr/include/cmocka.h
 		need python3-pytest /usr/bin/python3 -c 'import pytest'
 		need cpio have cpio
+		need musl-tools have musl-gcc
 		;;
 	format)
 		need clang-format have clang-format

@@ -1,0 +1,43 @@
+"""make bench: Pagoda's benchmarks, printed as a table.
+
+Each benchmark is a function returning rows (name, value, unit, note).
+Figures are medians over several runs; nothing here asserts a target:
+targets are for people to read, tests never time anything.
+"""
+
+import os
+import statistics
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "lib"))
+
+from pagoda_qemu import time_to_first_line  # noqa: E402
+
+RUNS = 5
+
+
+def bench_boot():
+    """QEMU start to the kernel's first line, under software emulation."""
+    times = [time_to_first_line("poweroff") for _ in range(RUNS)]
+    times = [t for t in times if t is not None]
+    if not times:
+        return [("boot: QEMU start to first kernel line", "failed", "", "")]
+    return [("boot: QEMU start to first kernel line", f"{statistics.median(times) * 1000:.0f}",
+             "ms", f"median of {len(times)}, min {min(times) * 1000:.0f} ms")]
+
+
+BENCHMARKS = [bench_boot]
+
+
+def main():
+    rows = []
+    for bench in BENCHMARKS:
+        rows.extend(bench())
+    width = max(len(r[0]) for r in rows)
+    print(f"{'benchmark':<{width}}  {'value':>10}  unit  note")
+    for name, value, unit, note in rows:
+        print(f"{name:<{width}}  {value:>10}  {unit:<4}  {note}")
+
+
+if __name__ == "__main__":
+    main()
