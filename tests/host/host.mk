@@ -19,7 +19,7 @@ endif
 
 # Portable kernel code that host tests exercise.
 HOST_KERNEL_SRCS := kernel/lib/vsprintf.c kernel/lib/cmdline.c kernel/lib/printk.c \
-		    kernel/init/multiboot2.c
+		    kernel/init/multiboot2.c kernel/mm/page_alloc.c kernel/mm/memblock.c
 
 HOST_SHIM_SRCS	:= tests/host/shim.c
 HOST_TEST_SRCS	:= $(wildcard tests/host/test_*.c)

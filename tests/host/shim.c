@@ -19,6 +19,9 @@
 
 bool oops_in_progress;
 
+/* Physical address 0 is at this host address; tests that touch frames set it. */
+unsigned long host_page_offset;
+
 static char panic_msg[512];
 static char log_text[64 * 1024];
 static size_t log_len;

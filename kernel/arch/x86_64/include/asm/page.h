@@ -18,7 +18,13 @@
 /* The size of a kernel stack. */
 #define THREAD_SIZE	   (4 * PAGE_SIZE)
 
-#define PAGE_OFFSET	   0xffff888000000000UL /* direct map of RAM */
+#ifdef PAGODA_HOST_TEST
+/* Host unit tests keep "physical memory" in a buffer (tests/host/shim.c). */
+extern unsigned long host_page_offset;
+#define PAGE_OFFSET host_page_offset
+#else
+#define PAGE_OFFSET 0xffff888000000000UL /* direct map of RAM */
+#endif
 #define __START_KERNEL_map 0xffffffff80000000UL /* the kernel image */
 
 /* __va - the direct-map virtual address of physical address @pa. */
