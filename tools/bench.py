@@ -7,6 +7,7 @@ targets are for people to read, tests never time anything.
 
 import os
 import statistics
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "lib"))
@@ -26,7 +27,20 @@ def bench_boot():
              "ms", f"median of {len(times)}, min {min(times) * 1000:.0f} ms")]
 
 
-BENCHMARKS = [bench_boot]
+def bench_page_alloc():
+    """The buddy allocator's alloc+free pairs on the host (tests/host/bench_page_alloc.c)."""
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    subprocess.run(["make", "-s", "build/host/bench_page_alloc"], cwd=root, check=True)
+    out = subprocess.run([os.path.join(root, "build/host/bench_page_alloc")],
+                         capture_output=True, text=True, check=True).stdout
+    rows = []
+    for line in out.splitlines():
+        name, value = line.rsplit(":", 1)
+        rows.append((name, value.split()[0], "ns", "host, -O2, median of 5"))
+    return rows
+
+
+BENCHMARKS = [bench_boot, bench_page_alloc]
 
 
 def main():

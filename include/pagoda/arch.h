@@ -22,6 +22,13 @@ void arch_irq_enable(void);
 /* Set up segments, interrupt and exception handling (traps.c, gdt.c). */
 void arch_trap_init(void);
 
+/* Measure the cycle counter's rate (time.c). */
+void arch_tsc_init(void);
+
+/* The CPU's cycle counter (TSC), and cycles converted to microseconds. */
+uint64_t arch_cycles(void);
+unsigned long arch_cycles_to_us(uint64_t cycles);
+
 /* Start the periodic timer at HZ ticks per second (time.c). */
 void arch_time_init(void);
 

@@ -15,12 +15,12 @@
 
 typedef unsigned int gfp_t;
 
-#define __GFP_ZERO	0x1u		/* fill the block with zeros */
-#define GFP_KERNEL	0x0u		/* an ordinary kernel allocation */
-#define GFP_USER	0x0u		/* a page for user space */
+#define __GFP_ZERO     0x1u /* fill the block with zeros */
+#define GFP_KERNEL     0x0u /* an ordinary kernel allocation */
+#define GFP_USER       0x0u /* a page for user space */
 
-#define MAX_PAGE_ORDER	10		/* the largest block: 2^10 pages, 4 MiB */
-#define NR_PAGE_ORDERS	(MAX_PAGE_ORDER + 1)
+#define MAX_PAGE_ORDER 10 /* the largest block: 2^10 pages, 4 MiB */
+#define NR_PAGE_ORDERS (MAX_PAGE_ORDER + 1)
 
 /*
  * alloc_pages - a block of 2^@order frames, its first struct page with one

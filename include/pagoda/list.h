@@ -18,7 +18,10 @@ struct list_head {
 	struct list_head *prev;
 };
 
-#define LIST_HEAD_INIT(name) { &(name), &(name) }
+#define LIST_HEAD_INIT(name)                                                                       \
+	{                                                                                          \
+		&(name), &(name)                                                                   \
+	}
 
 static inline void
 INIT_LIST_HEAD(struct list_head *list)
@@ -66,10 +69,10 @@ list_empty(const struct list_head *head)
 	return head->next == head;
 }
 
-#define list_entry(ptr, type, member)	    container_of(ptr, type, member)
+#define list_entry(ptr, type, member)	     container_of(ptr, type, member)
 #define list_first_entry(head, type, member) list_entry((head)->next, type, member)
 
-#define list_for_each(pos, head) for (pos = (head)->next; pos != (head); pos = pos->next)
+#define list_for_each(pos, head)	     for (pos = (head)->next; pos != (head); pos = pos->next)
 
 #define list_for_each_entry(pos, head, member)                                                     \
 	for (pos = list_entry((head)->next, __typeof__(*pos), member); &pos->member != (head);     \

@@ -15,7 +15,7 @@
 
 #include <pagoda/types.h>
 
-#define MEMBLOCK_MAX_REGIONS	128
+#define MEMBLOCK_MAX_REGIONS 128
 
 /* A physical range [start, end). */
 struct memblock_region {
@@ -24,13 +24,13 @@ struct memblock_region {
 };
 
 struct memblock_type {
-	unsigned int cnt;	/* regions in use, sorted by start, disjoint */
+	unsigned int cnt; /* regions in use, sorted by start, disjoint */
 	struct memblock_region regions[MEMBLOCK_MAX_REGIONS];
 };
 
 struct memblock {
-	struct memblock_type memory;	/* RAM */
-	struct memblock_type reserved;	/* RAM that is taken */
+	struct memblock_type memory;   /* RAM */
+	struct memblock_type reserved; /* RAM that is taken */
 };
 
 extern struct memblock memblock;

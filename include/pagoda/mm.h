@@ -15,11 +15,11 @@
 
 #include <asm/page.h>
 
-extern struct page *mem_map;	/* one struct page per frame, from pfn 0 */
-extern unsigned long max_pfn;	/* frames in mem_map: the end of RAM */
+extern struct page *mem_map;  /* one struct page per frame, from pfn 0 */
+extern unsigned long max_pfn; /* frames in mem_map: the end of RAM */
 
-#define PHYS_PFN(pa)	((unsigned long)((pa) >> PAGE_SHIFT))
-#define PFN_PHYS(pfn)	((phys_addr_t)(pfn) << PAGE_SHIFT)
+#define PHYS_PFN(pa)  ((unsigned long)((pa) >> PAGE_SHIFT))
+#define PFN_PHYS(pfn) ((phys_addr_t)(pfn) << PAGE_SHIFT)
 
 static inline unsigned long
 page_to_pfn(const struct page *page)

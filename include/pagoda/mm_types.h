@@ -9,12 +9,12 @@
  *             2^private frames on free_area[private] (lru links it);
  *   PG_head   allocated: it heads a block of 2^private frames with
  *             _refcount references;
- *   PG_slab   also a slab of kmalloc objects (slab.c): slab_cache, freelist;
+ *   PG_slab   allocated, and a slab of kernel objects (mm/slab.c);
  *   none      a frame inside a block, a hole, or memory never given to the
  *             allocator (the kernel image, boot data).
  *
- * Counterpart: Linux include/linux/mm_types.h (which packs much more into
- * the same few words with unions).
+ * Counterpart: Linux include/linux/mm_types.h (which packs these fields
+ * into fewer words with unions; Pagoda keeps them apart to stay readable).
  */
 #ifndef PAGODA_MM_TYPES_H
 #define PAGODA_MM_TYPES_H
@@ -23,26 +23,23 @@
 #include <pagoda/types.h>
 
 /* Bits of page->flags. */
-#define PG_buddy	(1UL << 0)	/* free, heads a block on a free list */
-#define PG_head		(1UL << 1)	/* allocated, heads a block */
-#define PG_slab		(1UL << 2)	/* holds slab objects */
-#define PG_reserved	(1UL << 3)	/* never to be freed (e.g. the zero page) */
+#define PG_buddy    (1UL << 0) /* free, heads a block on a free list */
+#define PG_head	    (1UL << 1) /* allocated, heads a block */
+#define PG_slab	    (1UL << 2) /* holds slab objects */
+#define PG_reserved (1UL << 3) /* never to be freed (e.g. the zero page) */
 
 struct kmem_cache;
 
 struct page {
-	unsigned long flags;		/* PG_* bits */
-	int _refcount;			/* users of an allocated block; 0 when free */
-	unsigned int private;		/* order of the block this page heads */
-	union {
-		struct list_head lru;	/* PG_buddy: link in free_area[order] */
-		struct {		/* PG_slab: */
-			struct kmem_cache *slab_cache;	/* the cache it belongs to */
-			void *freelist;			/* first free object */
-		};
-	};
-	unsigned int inuse;		/* PG_slab: objects handed out */
-	unsigned int _pad;
+	unsigned long flags;	       /* PG_* bits */
+	int _refcount;		       /* users of an allocated block; 0 when free */
+	unsigned int private;	       /* order of the block this page heads */
+	struct list_head lru;	       /* PG_buddy: link in free_area[order];
+					 * PG_slab: link in its cache's partial list */
+	struct kmem_cache *slab_cache; /* PG_slab: the cache it belongs to */
+	void *freelist;		       /* PG_slab: first free object, or NULL */
+	unsigned int inuse;	       /* PG_slab: objects handed out */
+	int _mapcount;		       /* page-table entries that map it, minus one */
 };
 
 #endif /* PAGODA_MM_TYPES_H */

@@ -26,4 +26,10 @@ struct selftest {
 		}                                                                                  \
 	} while (0)
 
+/* kernel/mm/mm_selftest.c */
+bool selftest_buddy(void);
+bool selftest_buddy_drain(void);
+bool selftest_paging(void);
+bool selftest_slab(void);
+
 #endif /* PAGODA_SELFTEST_H */

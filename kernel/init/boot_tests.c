@@ -5,7 +5,10 @@
  *                     test) the oops report: page (read an unmapped
  *                     address), write (write one), ud (invalid opcode),
  *                     de (divide by zero), gp (non-canonical address),
- *                     bug (a failing BUG_ON), panic (a plain panic).
+ *                     bug (a failing BUG_ON), panic (a plain panic),
+ *                     null (read address 0), wx (write to kernel text),
+ *                     nx (execute kernel data), stack (overflow the
+ *                     kernel stack into its guard page).
  *   selftest          run every self-test in selftests[], print the
  *                     results, and power off (QEMU exits 33 on success).
  *
@@ -29,6 +32,20 @@
 /* 1 and 0, but the compiler cannot know: a real idiv must run. */
 static volatile int fault_dividend = 1, fault_divisor;
 
+static volatile bool stop_recursion; /* never set: the compiler cannot know */
+
+/* recurse_forever - overflow the kernel stack into its guard page. */
+static __noinline unsigned long
+recurse_forever(unsigned long depth)
+{
+	volatile char pad[256];
+
+	if (stop_recursion)
+		return depth;
+	pad[0] = (char)depth;
+	return recurse_forever(depth + 1) + pad[0];
+}
+
 /* trigger_fault - raise the fault named @kind; returns only if unknown. */
 static __noinline void
 trigger_fault(const char *kind)
@@ -48,6 +65,14 @@ trigger_fault(const char *kind)
 		BUG_ON(fault_divisor == 0);
 	else if (strcmp(kind, "panic") == 0)
 		panic("test_fault=panic");
+	else if (strcmp(kind, "null") == 0)
+		(void)*(volatile int *)0;
+	else if (strcmp(kind, "wx") == 0)
+		*(volatile unsigned char *)trigger_fault = 0xc3; /* write to kernel text */
+	else if (strcmp(kind, "nx") == 0)
+		((void (*)(void))(unsigned long)&fault_divisor)(); /* run kernel data */
+	else if (strcmp(kind, "stack") == 0)
+		recurse_forever(0);
 	pr_err("test_fault: unknown kind '%s'\n", kind);
 }
 
@@ -93,6 +118,10 @@ selftest_printk(void)
 
 static const struct selftest selftests[] = {
 	{ "printk", selftest_printk },
+	{ "buddy", selftest_buddy },
+	{ "buddy_drain", selftest_buddy_drain },
+	{ "paging", selftest_paging },
+	{ "slab", selftest_slab },
 	{ "kallsyms", selftest_kallsyms },
 	{ "timer", selftest_timer },
 };

@@ -15,6 +15,7 @@
 #include <pagoda/init.h>
 #include <pagoda/jiffies.h>
 #include <pagoda/kernel.h>
+#include <pagoda/mm_init.h>
 #include <pagoda/multiboot2.h>
 #include <pagoda/printk.h>
 #include <pagoda/string.h>
@@ -24,9 +25,6 @@
 
 /* What GRUB told us; filled in by multiboot2_parse(). */
 struct boot_info boot_info;
-
-/* The boot CPU's first kernel stack: head64.asm switches to it. */
-uint8_t init_stack[THREAD_SIZE] __aligned(16);
 
 static void
 setup_log_level(void)
@@ -61,7 +59,7 @@ print_memory_map(const struct boot_info *bi)
 		pr_info("Module: [mem 0x%08llx-0x%08llx] %s\n", (unsigned long long)m->start,
 			(unsigned long long)m->end - 1, m->cmdline);
 	}
-	pr_info("Memory: %lluK usable RAM (%llu MiB)\n", (unsigned long long)usable / 1024,
+	pr_info("RAM: %lluK usable (%llu MiB)\n", (unsigned long long)usable / 1024,
 		(unsigned long long)usable / MiB);
 }
 
@@ -94,6 +92,8 @@ start_kernel(unsigned long magic, phys_addr_t info_pa)
 	if (boot_info.bootloader[0])
 		pr_info("Boot loader: %s\n", boot_info.bootloader);
 	print_memory_map(&boot_info);
+	arch_tsc_init();
+	mm_init(&boot_info);
 
 	arch_time_init();
 	arch_irq_enable();

@@ -103,7 +103,7 @@ for_each_free_range(void (*fn)(phys_addr_t start, phys_addr_t end, void *arg), v
 /* What memblock_alloc() is looking for, and the best place found so far. */
 struct alloc_request {
 	phys_addr_t size, align, limit;
-	phys_addr_t found;		/* 0 until a place is found */
+	phys_addr_t found; /* 0 until a place is found */
 };
 
 /* Ranges come in ascending order, so the last fit is the highest. */

@@ -38,15 +38,15 @@ unsigned long max_pfn;
 
 /* The free blocks of one order. */
 struct free_area {
-	struct list_head free_list;	/* heads of free blocks (page->lru) */
-	unsigned long nr_free;		/* blocks on the list */
+	struct list_head free_list; /* heads of free blocks (page->lru) */
+	unsigned long nr_free;	    /* blocks on the list */
 };
 
 /* All of RAM is one zone ("Normal"), as on a 64-bit machine without DMA. */
 struct zone {
 	struct free_area free_area[NR_PAGE_ORDERS];
-	unsigned long free_pages;	/* frames on all free lists */
-	unsigned long managed_pages;	/* frames ever given to the allocator */
+	unsigned long free_pages;    /* frames on all free lists */
+	unsigned long managed_pages; /* frames ever given to the allocator */
 };
 
 static struct zone zone;
@@ -96,7 +96,7 @@ __free_one_page(unsigned long pfn, unsigned int order)
 		if (!PageBuddy(buddy) || buddy->private != order)
 			break;
 		del_from_free_list(buddy, order);
-		pfn &= buddy_pfn;	/* the merged block starts at the lower one */
+		pfn &= buddy_pfn; /* the merged block starts at the lower one */
 		order++;
 	}
 	add_to_free_list(pfn_to_page(pfn), order);
@@ -120,8 +120,7 @@ expand(struct page *page, unsigned int low, unsigned int high)
 static struct page *
 __rmqueue(unsigned int order)
 {
-	for (unsigned int current_order = order; current_order <= MAX_PAGE_ORDER;
-	     current_order++) {
+	for (unsigned int current_order = order; current_order <= MAX_PAGE_ORDER; current_order++) {
 		struct free_area *area = &zone.free_area[current_order];
 
 		if (list_empty(&area->free_list))
@@ -179,7 +178,7 @@ __free_pages(struct page *page, unsigned int order)
 	if (page->private != order)
 		bad_free("wrong order", page, order, caller);
 	if (--page->_refcount > 0)
-		return;		/* still in use by someone else */
+		return; /* still in use by someone else */
 	page->flags = 0;
 	__free_one_page(page_to_pfn(page), order);
 }

@@ -47,3 +47,10 @@ $(BUILD)/host/libkhost.a: $(HOST_LIB_OBJS) tests/host/redefine.syms
 $(BUILD)/host/test_%: $(BUILD)/host/tests/host/test_%.o $(BUILD)/host/libkhost.a
 	@echo "  HOSTLD  $@"
 	@$(HOST_CC) $(HOST_CFLAGS) -o $@ $< $(BUILD)/host/libkhost.a $(HOST_LDLIBS)
+
+# The allocator benchmark: optimized, no sanitizers (make bench).
+$(BUILD)/host/bench_page_alloc: tests/host/bench_page_alloc.c kernel/mm/page_alloc.c \
+		kernel/mm/memblock.c
+	@mkdir -p $(dir $@)
+	$(HOST_CC) -std=gnu11 -O2 -Iinclude -Ikernel/arch/x86_64/include -DPAGODA_HOST_TEST \
+		-o $@ $^

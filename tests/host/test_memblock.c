@@ -25,9 +25,9 @@ test_add_merges(void **state)
 	memblock_add(0x8000, 0x9000);
 	memblock_add(0x1000, 0x2000);
 	memblock_add(0x3000, 0x4000);
-	memblock_add(0x2000, 0x3000);		/* touches both neighbours */
-	memblock_add(0x3800, 0x5000);		/* overlaps */
-	memblock_add(0x4000, 0x4000);		/* empty: ignored */
+	memblock_add(0x2000, 0x3000); /* touches both neighbours */
+	memblock_add(0x3800, 0x5000); /* overlaps */
+	memblock_add(0x4000, 0x4000); /* empty: ignored */
 	assert_regions(&memblock.memory, want, 2);
 	assert_int_equal(memblock_phys_mem_size(), 0x5000);
 	assert_int_equal(memblock_end_of_ram(), 0x9000);
@@ -45,7 +45,7 @@ test_alloc_top_down(void **state)
 	assert_int_equal(memblock_alloc(0x1000, 0x1000, 0x100000000ULL), 0x6ff000);
 	assert_int_equal(memblock_alloc(0x2000, 0x200000, 0x100000000ULL), 0x600000);
 	assert_int_equal(memblock_alloc(0x1000, 0x1000, ~0ULL), 0x1fffff000ULL);
-	assert_int_equal(memblock_alloc(0x10000000, 0x1000, 0x100000000ULL), 0);	/* too big */
+	assert_int_equal(memblock_alloc(0x10000000, 0x1000, 0x100000000ULL), 0); /* too big */
 	assert_int_equal(memblock_reserved_size(), 0x100000 + 0x1000 + 0x2000 + 0x1000);
 }
 
@@ -54,7 +54,7 @@ test_reserved_outside_ram_not_counted(void **state)
 {
 	memblock_reset();
 	memblock_add(0x100000, 0x200000);
-	memblock_reserve(0, 0x180000);		/* half of it is not RAM */
+	memblock_reserve(0, 0x180000); /* half of it is not RAM */
 	assert_int_equal(memblock_reserved_size(), 0x80000);
 }
 

@@ -92,7 +92,8 @@ check_free_lists(void)
 			assert_int_equal(pfn & ((1UL << order) - 1), 0);
 			assert_true(pfn + (1UL << order) <= max_pfn);
 			for (unsigned long i = 1; i < (1UL << order); i++)
-				assert_int_equal(pfn_to_page(pfn + i)->flags & (PG_buddy | PG_head), 0);
+				assert_int_equal(pfn_to_page(pfn + i)->flags & (PG_buddy | PG_head),
+						 0);
 			unsigned long buddy = pfn ^ (1UL << order);
 
 			if (order < MAX_PAGE_ORDER && buddy < max_pfn) {
@@ -144,8 +145,8 @@ test_every_frame_once(void **state)
 
 		assert_false(seen[pfn]);
 		seen[pfn] = 1;
-		assert_true(pa >= 0x400000);		/* not reserved */
-		assert_false(pa >= 0xdfff0000 && pa < 4 * GB);	/* not in the hole */
+		assert_true(pa >= 0x400000);		       /* not reserved */
+		assert_false(pa >= 0xdfff0000 && pa < 4 * GB); /* not in the hole */
 		all[got++] = p;
 	}
 	assert_int_equal(got, pages);
@@ -153,7 +154,7 @@ test_every_frame_once(void **state)
 	for (unsigned long i = 0; i < got; i++)
 		__free_pages(all[got - 1 - i], 0);
 	snapshot(after);
-	assert_memory_equal(before, after, sizeof(before));	/* fully coalesced */
+	assert_memory_equal(before, after, sizeof(before)); /* fully coalesced */
 	check_free_lists();
 	free(seen);
 	free(all);
@@ -164,10 +165,13 @@ static void
 test_random_stress(void **state)
 {
 	enum { SLOTS = 512, STEPS = 20000 };
-	struct { struct page *page; unsigned int order; } slot[SLOTS] = { 0 };
+	struct {
+		struct page *page;
+		unsigned int order;
+	} slot[SLOTS] = { 0 };
 	unsigned long before[NR_PAGE_ORDERS], after[NR_PAGE_ORDERS];
 
-	boot_machine(pc_ram, 2, pc_reserved, 2);	/* below 4 GiB only: faster */
+	boot_machine(pc_ram, 2, pc_reserved, 2); /* below 4 GiB only: faster */
 	snapshot(before);
 	srand(12345);
 	for (int step = 0; step < STEPS; step++) {
@@ -181,7 +185,8 @@ test_random_stress(void **state)
 			slot[i].page = alloc_pages(GFP_KERNEL, slot[i].order);
 			if (slot[i].page)
 				assert_int_equal(page_to_pfn(slot[i].page) &
-							 ((1UL << slot[i].order) - 1), 0);
+							 ((1UL << slot[i].order) - 1),
+						 0);
 		}
 		if (step % 5000 == 0)
 			check_free_lists();
@@ -206,7 +211,7 @@ test_split_and_coalesce(void **state)
 	struct page *p = alloc_pages(GFP_KERNEL, 0);
 
 	assert_non_null(p);
-	assert_int_equal(page_to_phys(p), 0x400000);	/* the lower half each time */
+	assert_int_equal(page_to_phys(p), 0x400000); /* the lower half each time */
 	for (unsigned int order = 0; order < MAX_PAGE_ORDER; order++)
 		assert_int_equal(nr_free_blocks(order), 1);
 	assert_int_equal(nr_free_blocks(MAX_PAGE_ORDER), 0);
@@ -223,7 +228,7 @@ test_out_of_memory_returns_null(void **state)
 	static const struct memblock_region small[] = { { 0x400000, 0x400000 + 64 * 4096 } };
 
 	boot_machine(small, 1, NULL, 0);
-	assert_null(alloc_pages(GFP_KERNEL, 7));	/* 128 pages > 64 */
+	assert_null(alloc_pages(GFP_KERNEL, 7)); /* 128 pages > 64 */
 	assert_null(alloc_pages(GFP_KERNEL, MAX_PAGE_ORDER + 1));
 	assert_non_null(alloc_pages(GFP_KERNEL, 6));
 	assert_null(alloc_pages(GFP_KERNEL, 0));
@@ -239,7 +244,7 @@ test_refcount(void **state)
 	assert_int_equal(page_ref_count(p), 1);
 	get_page(p);
 	put_page(p);
-	assert_int_equal(nr_free_pages(), free0 - 4);	/* one user left */
+	assert_int_equal(nr_free_pages(), free0 - 4); /* one user left */
 	put_page(p);
 	assert_int_equal(nr_free_pages(), free0);
 }
@@ -249,7 +254,7 @@ test_bad_frees_panic(void **state)
 {
 	boot_pc();
 	struct page *p = alloc_pages(GFP_KERNEL, 1);
-	struct page *never = pfn_to_page(0x500);	/* reserved, never allocated */
+	struct page *never = pfn_to_page(0x500); /* reserved, never allocated */
 
 	expect_assert_failure(__free_pages(p, 0));
 	assert_non_null(strstr(host_last_panic(), "wrong order"));

@@ -20,15 +20,29 @@ def test_boot_summary():
     assert out.rstrip().endswith("reboot: Power down")
 
 
-@pytest.mark.parametrize("mem,mib", [("32M", 31), ("128M", 127), ("1G", 1023)])
-def test_usable_memory_reported(mem, mib):
-    b = boot("poweroff", mem=mem)
+@pytest.mark.parametrize("mem,mib", [("32M", 32), ("128M", 128), ("1G", 1024), ("4G", 4096),
+                                     ("8G", 8192)])
+def test_memory_sizes(mem, mib):
+    """Each RAM size: the right totals, and every memory self-test passes
+    (the drain test hands out every free frame once, above 4 GiB too)."""
+    b = boot("selftest", mem=mem)
     assert b.status == EXIT_SUCCESS, b.output
-    m = re.search(r"^Memory: (\d+)K usable RAM \((\d+) MiB\)", b.output, re.M)
+    m = re.search(r"^RAM: (\d+)K usable \((\d+) MiB\)", b.output, re.M)
     assert m, b.output
-    # QEMU keeps the top 128 KiB below 4 GiB and the VGA hole reserved:
-    # usable RAM is just under the size asked for.
-    assert int(m.group(2)) in (mib - 1, mib)
+    # Firmware keeps the 640 KiB - 1 MiB hole and a little at the top: usable
+    # RAM is just under what QEMU was given.
+    usable_kib = int(m.group(1))
+    assert mib * 1024 - 1024 <= usable_kib < mib * 1024
+    m = re.search(r"^Memory: (\d+)K/(\d+)K available \(\d+K kernel code, \d+K rodata, "
+                  r"\d+K rwdata, (\d+)K reserved\)$", b.output, re.M)
+    assert m, b.output
+    available, total, reserved = map(int, m.groups())
+    assert total == usable_kib
+    # Reserved: the low 1 MiB, the kernel, boot data and mem_map (1.4 % of RAM).
+    assert 1024 < reserved < 1024 + 1024 + total * 0.02
+    assert available <= total - reserved
+    for test in ("buddy", "buddy_drain", "paging", "slab"):
+        assert f"selftest: {test} PASS" in b.output
 
 
 def test_selftests_pass():
@@ -57,7 +71,29 @@ FAULTS = {
     "ud": [r"invalid opcode: 0000 \[#1\] \(vector 6\)"],
     "de": [r"divide error: 0000 \[#1\] \(vector 0\)"],
     "gp": [r"general protection fault: 0000 \[#1\] \(vector 13\)"],
+    # The boot identity map is gone: address 0 is not mapped.
+    "null": [r"BUG: unable to handle page fault for address: 0000000000000000",
+             r"#PF: error_code\(0x0000\) - not-present page"],
+    # W^X: kernel text is read-only, kernel data is not executable.
+    "wx": [r"#PF: supervisor write access in kernel mode",
+           r"#PF: error_code\(0x0003\) - permissions violation"],
 }
+
+
+def test_nx_kernel_data():
+    b = boot("test_fault=nx", timeout=30)
+    assert b.status == EXIT_PANIC, b.output
+    assert "#PF: supervisor instruction fetch in kernel mode" in b.output
+    assert "#PF: error_code(0x0011) - permissions violation" in b.output
+
+
+def test_stack_overflow_hits_guard_page():
+    """The page below the boot stack is unmapped: overflowing the stack
+    faults there, and the double fault is reported on its own stack."""
+    b = boot("test_fault=stack", timeout=30)
+    assert b.status == EXIT_PANIC, b.output
+    assert "double fault: 0000 [#1] (vector 8)" in b.output
+    assert re.search(r"^RIP: 0010:recurse_forever", b.output, re.M)
 
 
 @pytest.mark.parametrize("kind", sorted(FAULTS))

@@ -2,13 +2,12 @@
 ;
 ; boot/boot32.asm jumps here in 64-bit mode with EDI = the Multiboot2 magic
 ; and ESI = the physical address of the boot information. We switch to the
-; kernel's own stack (init_stack, in .bss) and call start_kernel() in
+; kernel's own stack (init_stack, below) and call start_kernel() in
 ; kernel/init/main.c, the first C function: `hbreak start_kernel` in GDB.
 ;
 ; Counterpart: Linux arch/x86/kernel/head_64.S (startup_64).
 
 extern start_kernel
-extern init_stack
 
 %include "asm-offsets.inc"
 
@@ -26,3 +25,16 @@ startup_64:
 	cli
 	hlt
 	jmp	.halt
+
+; The boot CPU's kernel stack, with a guard page below it that paging.c
+; leaves unmapped: a stack overflow faults on the guard (and becomes a
+; double fault, reported on its own stack) instead of silently
+; overwriting whatever lies below.
+section .bss nobits alloc noexec write align=4096
+global init_stack_guard
+global init_stack
+alignb 4096
+init_stack_guard:
+	resb	4096
+init_stack:
+	resb	THREAD_SIZE

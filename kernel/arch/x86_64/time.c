@@ -12,7 +12,10 @@
 #include <pagoda/arch.h>
 #include <pagoda/jiffies.h>
 
+#include <pagoda/printk.h>
+
 #include <asm/io.h>
+#include <asm/processor.h>
 
 #include "internal.h"
 
@@ -22,6 +25,49 @@
 #define PIT_LATCH     ((PIT_TICK_RATE + HZ / 2) / HZ)
 
 volatile unsigned long jiffies;
+
+/* TSC ticks per millisecond, measured at boot. */
+unsigned long tsc_khz;
+
+#define PIT_CH2	      0x42
+#define PIT_GATE_PORT 0x61 /* bit 0: channel 2 gate, bit 5: its output */
+#define CALIBRATE_MS  10
+
+/*
+ * arch_tsc_init - measure the TSC's rate against the PIT: start channel 2
+ * counting down 10 ms in mode 0 ("interrupt on terminal count"), whose
+ * output goes high at zero, and count TSC cycles meanwhile. QEMU's TCG
+ * drives both from the same clock, so this holds there too.
+ */
+void
+arch_tsc_init(void)
+{
+	unsigned int latch = PIT_TICK_RATE * CALIBRATE_MS / 1000;
+	uint64_t t0, t1;
+
+	outb(PIT_GATE_PORT, (inb(PIT_GATE_PORT) & ~0x02) | 0x01); /* gate on, speaker off */
+	outb(PIT_MODE, 0xb0); /* channel 2, low then high byte, mode 0 */
+	outb(PIT_CH2, latch & 0xff);
+	outb(PIT_CH2, latch >> 8);
+	t0 = rdtsc();
+	while (!(inb(PIT_GATE_PORT) & 0x20))
+		;
+	t1 = rdtsc();
+	tsc_khz = (t1 - t0) / CALIBRATE_MS;
+	pr_info("tsc: Detected %lu.%03lu MHz processor\n", tsc_khz / 1000, tsc_khz % 1000);
+}
+
+uint64_t
+arch_cycles(void)
+{
+	return rdtsc();
+}
+
+unsigned long
+arch_cycles_to_us(uint64_t cycles)
+{
+	return tsc_khz ? cycles * 1000 / tsc_khz : 0;
+}
 
 /* timer_interrupt - IRQ 0, HZ times a second. */
 void

@@ -11,12 +11,12 @@
 
 #include <pagoda/types.h>
 
-#define PAGE_SHIFT	   12
-#define PAGE_SIZE	   (1UL << PAGE_SHIFT)
-#define PAGE_MASK	   (~(PAGE_SIZE - 1))
+#define PAGE_SHIFT  12
+#define PAGE_SIZE   (1UL << PAGE_SHIFT)
+#define PAGE_MASK   (~(PAGE_SIZE - 1))
 
 /* The size of a kernel stack. */
-#define THREAD_SIZE	   (4 * PAGE_SIZE)
+#define THREAD_SIZE (4 * PAGE_SIZE)
 
 #ifdef PAGODA_HOST_TEST
 /* Host unit tests keep "physical memory" in a buffer (tests/host/shim.c). */

@@ -1,0 +1,242 @@
+/*
+ * kernel/mm/slab.c - kernel objects smaller than a page.
+ *
+ * Each kmem_cache serves objects of one size. It gets memory a slab at a
+ * time: a block of 2^order pages from alloc_pages(), cut into equal
+ * objects. Free objects of a slab are chained through their own first
+ * eight bytes, starting at page->freelist, so a free object costs no
+ * extra memory:
+ *
+ *   slab:  [obj 0][obj 1][obj 2] ... [obj n-1]
+ *   page->freelist -> obj 2 -> obj 0 -> NULL     (the free ones)
+ *
+ * A cache keeps its slabs that still have free objects on its partial
+ * list. Allocation takes from the first partial slab (or a new slab);
+ * freeing puts the object back on its slab's chain, found from the
+ * object's address with virt_to_page(). A slab whose objects are all free
+ * goes back to the buddy allocator, so an idle kernel holds no empty slabs.
+ *
+ * Counterpart: Linux mm/slub.c (which adds per-CPU slabs, debugging and
+ * NUMA; its "freelist in the object" idea is the same).
+ */
+#include <pagoda/kernel.h>
+#include <pagoda/mm.h>
+#include <pagoda/printk.h>
+#include <pagoda/slab.h>
+#include <pagoda/string.h>
+
+struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
+
+static struct kmem_cache cache_cache;	/* the cache of struct kmem_cache */
+static unsigned long slab_pages;
+
+#define MIN_OBJECTS_PER_SLAB	8
+#define MAX_SLAB_ORDER		3
+
+/* The next free object after @obj on a slab's chain. */
+static inline void *
+get_freepointer(void *obj)
+{
+	return *(void **)obj;
+}
+
+static inline void
+set_freepointer(void *obj, void *next)
+{
+	*(void **)obj = next;
+}
+
+/* cache_setup - fill in a cache's geometry: the object stride and order. */
+static void
+cache_setup(struct kmem_cache *c, const char *name, unsigned int size, unsigned int align)
+{
+	if (align < sizeof(void *))
+		align = sizeof(void *);
+	c->name = name;
+	c->object_size = size;
+	c->size = ALIGN_UP(max(size, (unsigned int)sizeof(void *)), align);
+	c->order = 0;
+	while (c->order < MAX_SLAB_ORDER &&
+	       (PAGE_SIZE << c->order) / c->size < MIN_OBJECTS_PER_SLAB)
+		c->order++;
+	c->objects = (PAGE_SIZE << c->order) / c->size;
+	INIT_LIST_HEAD(&c->partial);
+	c->nr_slabs = c->active_objs = 0;
+	list_add_tail(&c->list, &slab_caches);
+}
+
+struct kmem_cache *
+kmem_cache_create(const char *name, unsigned int size, unsigned int align)
+{
+	struct kmem_cache *c = kmem_cache_alloc(&cache_cache, GFP_KERNEL);
+
+	if (c)
+		cache_setup(c, name, size, align);
+	return c;
+}
+
+/* new_slab - a slab of free objects for @c, all chained; NULL if no memory. */
+static struct page *
+new_slab(struct kmem_cache *c)
+{
+	struct page *page = alloc_pages(GFP_KERNEL, c->order);
+
+	if (!page)
+		return NULL;
+	char *base = page_address(page);
+
+	page->flags |= PG_slab;
+	page->slab_cache = c;
+	page->inuse = 0;
+	page->freelist = base;
+	for (unsigned int i = 0; i < c->objects; i++)
+		set_freepointer(base + i * c->size,
+				i + 1 < c->objects ? base + (i + 1) * c->size : NULL);
+	list_add(&page->lru, &c->partial);
+	c->nr_slabs++;
+	slab_pages += 1UL << c->order;
+	return page;
+}
+
+static void
+discard_slab(struct kmem_cache *c, struct page *page)
+{
+	list_del(&page->lru);
+	page->flags &= ~PG_slab;
+	page->slab_cache = NULL;
+	page->freelist = NULL;
+	c->nr_slabs--;
+	slab_pages -= 1UL << c->order;
+	__free_pages(page, c->order);
+}
+
+void *
+kmem_cache_alloc(struct kmem_cache *c, gfp_t gfp)
+{
+	struct page *page;
+	void *obj;
+
+	if (list_empty(&c->partial) && !new_slab(c))
+		return NULL;
+	page = list_first_entry(&c->partial, struct page, lru);
+	obj = page->freelist;
+	page->freelist = get_freepointer(obj);
+	page->inuse++;
+	c->active_objs++;
+	if (!page->freelist)
+		list_del(&page->lru);	/* full: off the partial list */
+	if (gfp & __GFP_ZERO)
+		memset(obj, 0, c->object_size);
+	return obj;
+}
+
+/*
+ * check_free - is @obj one of @page's objects, not already free? A bad free
+ * is a kernel bug; it stops here, before the chain is corrupted.
+ */
+static void
+check_free(struct kmem_cache *c, struct page *page, void *obj)
+{
+	unsigned long offset = (char *)obj - (char *)page_address(page);
+
+	if (!(page->flags & PG_slab) || page->slab_cache != c)
+		panic("kmem_cache_free(%s): %p is not in a slab of this cache", c->name, obj);
+	if (offset % c->size != 0)
+		panic("kmem_cache_free(%s): %p is not the start of an object", c->name, obj);
+	for (void *p = page->freelist; p; p = get_freepointer(p))
+		if (p == obj)
+			panic("kmem_cache_free(%s): double free of %p", c->name, obj);
+}
+
+/* The first page of the slab holding @obj (slabs may span 2^order pages). */
+static struct page *
+obj_to_slab(const void *obj)
+{
+	struct page *page = virt_to_page(obj);
+
+	/* A slab's first page is aligned to the slab's size; the cache says it. */
+	if (!(page->flags & PG_head) && page->slab_cache == NULL) {
+		for (unsigned int order = 1; order <= MAX_SLAB_ORDER; order++) {
+			struct page *head = pfn_to_page(page_to_pfn(page) & ~((1UL << order) - 1));
+
+			if ((head->flags & PG_slab) && head->private == order)
+				return head;
+		}
+	}
+	return page;
+}
+
+void
+kmem_cache_free(struct kmem_cache *c, void *obj)
+{
+	struct page *page = obj_to_slab(obj);
+
+	check_free(c, page, obj);
+	if (!page->freelist)
+		list_add(&page->lru, &c->partial);	/* was full: partial again */
+	set_freepointer(obj, page->freelist);
+	page->freelist = obj;
+	page->inuse--;
+	c->active_objs--;
+	if (page->inuse == 0)
+		discard_slab(c, page);
+}
+
+/* The general caches, Linux's kmalloc-N sizes. */
+static const unsigned int kmalloc_sizes[] = { 8,   16,  32,   64,   96,  128,
+					      192, 256, 512, 1024, 2048, 4096, 8192 };
+static const char *const kmalloc_names[] = { "kmalloc-8",    "kmalloc-16",   "kmalloc-32",
+					     "kmalloc-64",   "kmalloc-96",   "kmalloc-128",
+					     "kmalloc-192",  "kmalloc-256",  "kmalloc-512",
+					     "kmalloc-1k",   "kmalloc-2k",   "kmalloc-4k",
+					     "kmalloc-8k" };
+static struct kmem_cache kmalloc_caches[ARRAY_SIZE(kmalloc_sizes)];
+
+void *
+kmalloc(size_t size, gfp_t gfp)
+{
+	if (size == 0)
+		return NULL;
+	for (size_t i = 0; i < ARRAY_SIZE(kmalloc_sizes); i++)
+		if (size <= kmalloc_sizes[i])
+			return kmem_cache_alloc(&kmalloc_caches[i], gfp);
+	/* Larger: whole pages, straight from the buddy allocator. */
+	unsigned int order = 0;
+
+	while ((PAGE_SIZE << order) < size)
+		order++;
+	return (void *)__get_free_pages(gfp, order);
+}
+
+void *
+kzalloc(size_t size, gfp_t gfp)
+{
+	return kmalloc(size, gfp | __GFP_ZERO);
+}
+
+void
+kfree(const void *obj)
+{
+	if (!obj)
+		return;
+	struct page *page = obj_to_slab(obj);
+
+	if (page->flags & PG_slab)
+		kmem_cache_free(page->slab_cache, (void *)obj);
+	else
+		__free_pages(page, page->private);
+}
+
+unsigned long
+nr_slab_pages(void)
+{
+	return slab_pages;
+}
+
+void
+kmem_cache_init(void)
+{
+	cache_setup(&cache_cache, "kmem_cache", sizeof(struct kmem_cache), 0);
+	for (size_t i = 0; i < ARRAY_SIZE(kmalloc_sizes); i++)
+		cache_setup(&kmalloc_caches[i], kmalloc_names[i], kmalloc_sizes[i], 0);
+}
