@@ -4,7 +4,7 @@
  * A kmem_cache hands out objects of one size (an mm_struct, a
  * vm_area_struct, a task_struct) carved from slabs: blocks of pages from
  * the buddy allocator. kmalloc() picks one of a set of general caches by
- * size (8 bytes to 8 KiB) and takes larger requests straight from the
+ * size (8 bytes to 2 KiB) and takes larger requests straight from the
  * buddy allocator. kernel/mm/slab.c explains the layout.
  *
  * Counterpart: Linux include/linux/slab.h.
@@ -16,15 +16,16 @@
 #include <pagoda/list.h>
 
 struct kmem_cache {
-	const char *name;		/* shown in /proc/slabinfo */
-	unsigned int object_size;	/* bytes the user asked for */
-	unsigned int size;		/* bytes per object in the slab (aligned) */
-	unsigned int order;		/* a slab is 2^order pages */
-	unsigned int objects;		/* objects per slab */
-	struct list_head partial;	/* slabs with free objects (page->lru) */
-	unsigned long nr_slabs;		/* slabs allocated */
-	unsigned long active_objs;	/* objects handed out */
-	struct list_head list;		/* in the list of all caches */
+	const char *name;	   /* shown in /proc/slabinfo */
+	unsigned int object_size;  /* bytes the user asked for */
+	unsigned int size;	   /* bytes per object in the slab (aligned) */
+	unsigned int offset;	   /* where the first object starts in a slab */
+	unsigned int order;	   /* a slab is 2^order pages */
+	unsigned int objects;	   /* objects per slab */
+	struct list_head partial;  /* slabs with free objects (slab_list) */
+	unsigned long nr_slabs;	   /* slabs allocated */
+	unsigned long active_objs; /* objects handed out */
+	struct list_head list;	   /* in the list of all caches */
 };
 
 /* kmem_cache_create - a cache of @size-byte objects aligned to @align

@@ -28,8 +28,8 @@
 extern char _text[], _etext[], _rodata[], _erodata[], _data[], _end[];
 
 /* The kernel image, from the 32-bit entry code to the end of .bss. */
-#define KERNEL_LOAD_ADDR	(1UL * MiB)
-#define LOW_MEMORY_END		(1UL * MiB)
+#define KERNEL_LOAD_ADDR (1UL * MiB)
+#define LOW_MEMORY_END	 (1UL * MiB)
 
 unsigned long mem_init_us;
 

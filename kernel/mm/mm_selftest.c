@@ -102,8 +102,9 @@ selftest_paging(void)
 	struct page *page = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);
 	unsigned long free0 = nr_free_pages();
 
-	SELFTEST_CHECK(map_pages(init_pgd, scratch, page_to_phys(page), PAGE_SIZE, PAGE_KERNEL) == 0);
-	SELFTEST_CHECK(nr_free_pages() == free0 - 3);	/* a new PDPT, PD and PT */
+	SELFTEST_CHECK(map_pages(init_pgd, scratch, page_to_phys(page), PAGE_SIZE, PAGE_KERNEL) ==
+		       0);
+	SELFTEST_CHECK(nr_free_pages() == free0 - 3); /* a new PDPT, PD and PT */
 	*(volatile unsigned long *)scratch = 0x1234;
 	SELFTEST_CHECK(*(unsigned long *)page_address(page) == 0x1234);
 	set_pages_prot(init_pgd, scratch, PAGE_SIZE, PAGE_KERNEL_RO);
@@ -111,7 +112,7 @@ selftest_paging(void)
 	unmap_pages(init_pgd, scratch, PAGE_SIZE);
 	SELFTEST_CHECK(lookup_phys(init_pgd, scratch) == (phys_addr_t)-1);
 	free_pgtables(init_pgd, scratch, scratch + PAGE_SIZE);
-	SELFTEST_CHECK(nr_free_pages() == free0);	/* the three tables came back */
+	SELFTEST_CHECK(nr_free_pages() == free0); /* the three tables came back */
 	__free_pages(page, 0);
 	return true;
 }
@@ -120,7 +121,9 @@ selftest_paging(void)
 bool
 selftest_slab(void)
 {
-	static const size_t sizes[] = { 1, 8, 24, 64, 100, 200, 512, 1000, 3000, 4096, 8192, 20000 };
+	static const size_t sizes[] = {
+		1, 8, 24, 64, 100, 200, 512, 1000, 3000, 4096, 8192, 20000
+	};
 	void *objs[ARRAY_SIZE(sizes)][16];
 	unsigned long free0 = nr_free_pages(), slab0 = nr_slab_pages();
 

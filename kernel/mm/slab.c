@@ -2,13 +2,13 @@
  * kernel/mm/slab.c - kernel objects smaller than a page.
  *
  * Each kmem_cache serves objects of one size. It gets memory a slab at a
- * time: a block of 2^order pages from alloc_pages(), cut into equal
- * objects. Free objects of a slab are chained through their own first
- * eight bytes, starting at page->freelist, so a free object costs no
- * extra memory:
+ * time: a block of 2^order pages from alloc_pages(), with a small header
+ * (struct slab) at its start and the rest cut into equal objects. Free
+ * objects are chained through their own first eight bytes, starting at
+ * slab->freelist, so a free object costs no extra memory:
  *
- *   slab:  [obj 0][obj 1][obj 2] ... [obj n-1]
- *   page->freelist -> obj 2 -> obj 0 -> NULL     (the free ones)
+ *   slab:  [struct slab][obj 0][obj 1][obj 2] ... [obj n-1]
+ *   slab->freelist -> obj 2 -> obj 0 -> NULL     (the free ones)
  *
  * A cache keeps its slabs that still have free objects on its partial
  * list. Allocation takes from the first partial slab (or a new slab);
@@ -16,8 +16,9 @@
  * object's address with virt_to_page(). A slab whose objects are all free
  * goes back to the buddy allocator, so an idle kernel holds no empty slabs.
  *
- * Counterpart: Linux mm/slub.c (which adds per-CPU slabs, debugging and
- * NUMA; its "freelist in the object" idea is the same).
+ * Counterpart: Linux mm/slub.c (which keeps the header in struct page and
+ * adds per-CPU slabs, debugging and NUMA; the "freelist in the object"
+ * idea is the same). The header in the slab is the older SLAB's choice.
  */
 #include <pagoda/kernel.h>
 #include <pagoda/mm.h>
@@ -27,11 +28,19 @@
 
 struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
 
-static struct kmem_cache cache_cache;	/* the cache of struct kmem_cache */
+/* The header at the start of every slab. */
+struct slab {
+	struct list_head slab_list; /* in the cache's partial list */
+	struct kmem_cache *cache;   /* the cache it belongs to */
+	void *freelist;		    /* first free object, or NULL */
+	unsigned int inuse;	    /* objects handed out */
+};
+
+static struct kmem_cache cache_cache; /* the cache of struct kmem_cache */
 static unsigned long slab_pages;
 
-#define MIN_OBJECTS_PER_SLAB	8
-#define MAX_SLAB_ORDER		3
+#define MIN_OBJECTS_PER_SLAB 8
+#define MAX_SLAB_ORDER	     3
 
 /* The next free object after @obj on a slab's chain. */
 static inline void *
@@ -55,11 +64,12 @@ cache_setup(struct kmem_cache *c, const char *name, unsigned int size, unsigned 
 	c->name = name;
 	c->object_size = size;
 	c->size = ALIGN_UP(max(size, (unsigned int)sizeof(void *)), align);
+	c->offset = ALIGN_UP((unsigned int)sizeof(struct slab), align);
 	c->order = 0;
 	while (c->order < MAX_SLAB_ORDER &&
-	       (PAGE_SIZE << c->order) / c->size < MIN_OBJECTS_PER_SLAB)
+	       ((PAGE_SIZE << c->order) - c->offset) / c->size < MIN_OBJECTS_PER_SLAB)
 		c->order++;
-	c->objects = (PAGE_SIZE << c->order) / c->size;
+	c->objects = ((PAGE_SIZE << c->order) - c->offset) / c->size;
 	INIT_LIST_HEAD(&c->partial);
 	c->nr_slabs = c->active_objs = 0;
 	list_add_tail(&c->list, &slab_caches);
@@ -75,36 +85,42 @@ kmem_cache_create(const char *name, unsigned int size, unsigned int align)
 	return c;
 }
 
+static inline void *
+slab_object(struct kmem_cache *c, struct slab *slab, unsigned int i)
+{
+	return (char *)slab + c->offset + i * c->size;
+}
+
 /* new_slab - a slab of free objects for @c, all chained; NULL if no memory. */
-static struct page *
+static struct slab *
 new_slab(struct kmem_cache *c)
 {
 	struct page *page = alloc_pages(GFP_KERNEL, c->order);
 
 	if (!page)
 		return NULL;
-	char *base = page_address(page);
+	struct slab *slab = page_address(page);
 
 	page->flags |= PG_slab;
-	page->slab_cache = c;
-	page->inuse = 0;
-	page->freelist = base;
+	slab->cache = c;
+	slab->inuse = 0;
+	slab->freelist = slab_object(c, slab, 0);
 	for (unsigned int i = 0; i < c->objects; i++)
-		set_freepointer(base + i * c->size,
-				i + 1 < c->objects ? base + (i + 1) * c->size : NULL);
-	list_add(&page->lru, &c->partial);
+		set_freepointer(slab_object(c, slab, i),
+				i + 1 < c->objects ? slab_object(c, slab, i + 1) : NULL);
+	list_add(&slab->slab_list, &c->partial);
 	c->nr_slabs++;
 	slab_pages += 1UL << c->order;
-	return page;
+	return slab;
 }
 
 static void
-discard_slab(struct kmem_cache *c, struct page *page)
+discard_slab(struct kmem_cache *c, struct slab *slab)
 {
-	list_del(&page->lru);
+	struct page *page = virt_to_page(slab);
+
+	list_del(&slab->slab_list);
 	page->flags &= ~PG_slab;
-	page->slab_cache = NULL;
-	page->freelist = NULL;
 	c->nr_slabs--;
 	slab_pages -= 1UL << c->order;
 	__free_pages(page, c->order);
@@ -113,83 +129,85 @@ discard_slab(struct kmem_cache *c, struct page *page)
 void *
 kmem_cache_alloc(struct kmem_cache *c, gfp_t gfp)
 {
-	struct page *page;
+	struct slab *slab;
 	void *obj;
 
 	if (list_empty(&c->partial) && !new_slab(c))
 		return NULL;
-	page = list_first_entry(&c->partial, struct page, lru);
-	obj = page->freelist;
-	page->freelist = get_freepointer(obj);
-	page->inuse++;
+	slab = list_first_entry(&c->partial, struct slab, slab_list);
+	obj = slab->freelist;
+	slab->freelist = get_freepointer(obj);
+	slab->inuse++;
 	c->active_objs++;
-	if (!page->freelist)
-		list_del(&page->lru);	/* full: off the partial list */
+	if (!slab->freelist)
+		list_del(&slab->slab_list); /* full: off the partial list */
 	if (gfp & __GFP_ZERO)
 		memset(obj, 0, c->object_size);
 	return obj;
 }
 
 /*
- * check_free - is @obj one of @page's objects, not already free? A bad free
- * is a kernel bug; it stops here, before the chain is corrupted.
+ * slab_of - the slab holding @obj, or NULL if @obj is in no slab. A slab is
+ * a buddy block, aligned to its own size, so its first page is the nearest
+ * page below @obj, at an alignment of at most 2^MAX_SLAB_ORDER pages,
+ * that is marked PG_slab and heads a block that reaches @obj.
  */
-static void
-check_free(struct kmem_cache *c, struct page *page, void *obj)
+static struct slab *
+slab_of(const void *obj)
 {
-	unsigned long offset = (char *)obj - (char *)page_address(page);
+	unsigned long pfn = page_to_pfn(virt_to_page(obj));
 
-	if (!(page->flags & PG_slab) || page->slab_cache != c)
-		panic("kmem_cache_free(%s): %p is not in a slab of this cache", c->name, obj);
-	if (offset % c->size != 0)
-		panic("kmem_cache_free(%s): %p is not the start of an object", c->name, obj);
-	for (void *p = page->freelist; p; p = get_freepointer(p))
-		if (p == obj)
-			panic("kmem_cache_free(%s): double free of %p", c->name, obj);
+	for (unsigned int order = 0; order <= MAX_SLAB_ORDER; order++) {
+		struct page *head = pfn_to_page(pfn & ~((1UL << order) - 1));
+
+		if ((head->flags & PG_slab) && head->private >= order)
+			return page_address(head);
+		if (head->flags & PG_head)
+			return NULL; /* the start of a block that is not a slab */
+	}
+	return NULL;
 }
 
-/* The first page of the slab holding @obj (slabs may span 2^order pages). */
-static struct page *
-obj_to_slab(const void *obj)
+/*
+ * check_free - is @obj one of @c's objects, not already free? A bad free is
+ * a kernel bug; it stops here, before the chain is corrupted.
+ */
+static void
+check_free(struct kmem_cache *c, struct slab *slab, void *obj)
 {
-	struct page *page = virt_to_page(obj);
+	if (!slab || slab->cache != c)
+		panic("kmem_cache_free(%s): %p is not in a slab of this cache", c->name, obj);
+	unsigned long offset = (char *)obj - (char *)slab_object(c, slab, 0);
 
-	/* A slab's first page is aligned to the slab's size; the cache says it. */
-	if (!(page->flags & PG_head) && page->slab_cache == NULL) {
-		for (unsigned int order = 1; order <= MAX_SLAB_ORDER; order++) {
-			struct page *head = pfn_to_page(page_to_pfn(page) & ~((1UL << order) - 1));
-
-			if ((head->flags & PG_slab) && head->private == order)
-				return head;
-		}
-	}
-	return page;
+	if ((char *)obj < (char *)slab_object(c, slab, 0) || offset % c->size != 0)
+		panic("kmem_cache_free(%s): %p is not the start of an object", c->name, obj);
+	for (void *p = slab->freelist; p; p = get_freepointer(p))
+		if (p == obj)
+			panic("kmem_cache_free(%s): double free of %p", c->name, obj);
 }
 
 void
 kmem_cache_free(struct kmem_cache *c, void *obj)
 {
-	struct page *page = obj_to_slab(obj);
+	struct slab *slab = slab_of(obj);
 
-	check_free(c, page, obj);
-	if (!page->freelist)
-		list_add(&page->lru, &c->partial);	/* was full: partial again */
-	set_freepointer(obj, page->freelist);
-	page->freelist = obj;
-	page->inuse--;
+	check_free(c, slab, obj);
+	if (!slab->freelist)
+		list_add(&slab->slab_list, &c->partial); /* was full: partial again */
+	set_freepointer(obj, slab->freelist);
+	slab->freelist = obj;
+	slab->inuse--;
 	c->active_objs--;
-	if (page->inuse == 0)
-		discard_slab(c, page);
+	if (slab->inuse == 0)
+		discard_slab(c, slab);
 }
 
-/* The general caches, Linux's kmalloc-N sizes. */
-static const unsigned int kmalloc_sizes[] = { 8,   16,  32,   64,   96,  128,
-					      192, 256, 512, 1024, 2048, 4096, 8192 };
-static const char *const kmalloc_names[] = { "kmalloc-8",    "kmalloc-16",   "kmalloc-32",
-					     "kmalloc-64",   "kmalloc-96",   "kmalloc-128",
-					     "kmalloc-192",  "kmalloc-256",  "kmalloc-512",
-					     "kmalloc-1k",   "kmalloc-2k",   "kmalloc-4k",
-					     "kmalloc-8k" };
+/* The general caches, Linux's kmalloc-N sizes; larger requests are pages. */
+static const unsigned int kmalloc_sizes[] = { 8, 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048 };
+static const char *const kmalloc_names[] = { "kmalloc-8",   "kmalloc-16",  "kmalloc-32",
+					     "kmalloc-64",  "kmalloc-96",  "kmalloc-128",
+					     "kmalloc-192", "kmalloc-256", "kmalloc-512",
+					     "kmalloc-1k",  "kmalloc-2k" };
 static struct kmem_cache kmalloc_caches[ARRAY_SIZE(kmalloc_sizes)];
 
 void *
@@ -219,12 +237,15 @@ kfree(const void *obj)
 {
 	if (!obj)
 		return;
-	struct page *page = obj_to_slab(obj);
+	struct slab *slab = slab_of(obj);
 
-	if (page->flags & PG_slab)
-		kmem_cache_free(page->slab_cache, (void *)obj);
-	else
+	if (slab) {
+		kmem_cache_free(slab->cache, (void *)obj);
+	} else {
+		struct page *page = virt_to_page(obj);
+
 		__free_pages(page, page->private);
+	}
 }
 
 unsigned long

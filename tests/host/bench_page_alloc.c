@@ -51,7 +51,7 @@ time_pairs(unsigned int order, long iters)
 		}
 		best[r] = (now_ns() - t0) / iters;
 	}
-	for (int i = 0; i < 5; i++)		/* sort five numbers */
+	for (int i = 0; i < 5; i++) /* sort five numbers */
 		for (int j = i + 1; j < 5; j++)
 			if (best[j] < best[i]) {
 				double t = best[i];

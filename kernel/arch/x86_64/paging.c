@@ -37,7 +37,7 @@ extern char init_stack_guard[];
 
 pte_t *init_pgd;
 
-#define LOW_MEMORY_END	(1UL * MiB)
+#define LOW_MEMORY_END (1UL * MiB)
 
 /*
  * map_direct_range - map [start, end) at PAGE_OFFSET + start: 4 KiB pages
@@ -109,7 +109,7 @@ paging_init(void)
 	map_kernel_section(_data, init_stack_guard, PAGE_KERNEL);
 	map_kernel_section(init_stack_guard + PAGE_SIZE, _end, PAGE_KERNEL);
 
-	write_cr3(pgd_pa);	/* the boot tables and their identity map are gone */
+	write_cr3(pgd_pa); /* the boot tables and their identity map are gone */
 	pr_info("paging: direct map of %llu MiB at %#lx, kernel text RX, data NX\n",
 		(unsigned long long)memblock_phys_mem_size() / MiB, PAGE_OFFSET);
 }

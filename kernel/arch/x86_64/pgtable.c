@@ -21,7 +21,7 @@
 
 #include <uapi/errno.h>
 
-#define BOOT_MAPPED_LIMIT (4UL * GiB)	/* what the boot page tables map */
+#define BOOT_MAPPED_LIMIT (4UL * GiB) /* what the boot page tables map */
 
 pgprot_t __supported_pte_mask = ~0ULL;
 
@@ -192,7 +192,7 @@ free_level(pte_t *table, int level, unsigned long start, unsigned long end)
 	unsigned long span = 1UL << (PAGE_SHIFT + 9 * (level - 1));
 
 	if (level == 1)
-		return;		/* PTEs map frames, not tables */
+		return; /* PTEs map frames, not tables */
 	for (unsigned long va = start; va < end; va = ALIGN_DOWN(va, span) + span) {
 		pte_t *entry = &table[pgtable_index(va, level)];
 
@@ -206,7 +206,7 @@ free_level(pte_t *table, int level, unsigned long start, unsigned long end)
 			free_page((unsigned long)child);
 		}
 		if (ALIGN_DOWN(va, span) + span < va)
-			break;		/* wrapped around the top of the address space */
+			break; /* wrapped around the top of the address space */
 	}
 }
 

@@ -23,29 +23,29 @@
 
 #include <asm/page.h>
 
-typedef uint64_t pte_t;		/* one entry of any page-table level */
-typedef uint64_t pgprot_t;	/* the flag bits of an entry */
+typedef uint64_t pte_t;	   /* one entry of any page-table level */
+typedef uint64_t pgprot_t; /* the flag bits of an entry */
 
 /* Entry bits (Intel SDM Vol. 3A, Table 4-19 and neighbours). */
-#define _PAGE_PRESENT	(1ULL << 0)	/* P: the entry is valid */
-#define _PAGE_RW	(1ULL << 1)	/* R/W: writes allowed */
-#define _PAGE_USER	(1ULL << 2)	/* U/S: user mode may access */
-#define _PAGE_PWT	(1ULL << 3)	/* write-through caching */
-#define _PAGE_PCD	(1ULL << 4)	/* caching disabled */
-#define _PAGE_ACCESSED	(1ULL << 5)	/* A: set by the CPU on access */
-#define _PAGE_DIRTY	(1ULL << 6)	/* D: set by the CPU on write */
-#define _PAGE_PSE	(1ULL << 7)	/* PS: a large page (in a PD or PDPT entry) */
-#define _PAGE_GLOBAL	(1ULL << 8)	/* G: kept in the TLB across CR3 loads */
-#define _PAGE_NX	(1ULL << 63)	/* XD: no instruction fetch */
+#define _PAGE_PRESENT	 (1ULL << 0)  /* P: the entry is valid */
+#define _PAGE_RW	 (1ULL << 1)  /* R/W: writes allowed */
+#define _PAGE_USER	 (1ULL << 2)  /* U/S: user mode may access */
+#define _PAGE_PWT	 (1ULL << 3)  /* write-through caching */
+#define _PAGE_PCD	 (1ULL << 4)  /* caching disabled */
+#define _PAGE_ACCESSED	 (1ULL << 5)  /* A: set by the CPU on access */
+#define _PAGE_DIRTY	 (1ULL << 6)  /* D: set by the CPU on write */
+#define _PAGE_PSE	 (1ULL << 7)  /* PS: a large page (in a PD or PDPT entry) */
+#define _PAGE_GLOBAL	 (1ULL << 8)  /* G: kept in the TLB across CR3 loads */
+#define _PAGE_NX	 (1ULL << 63) /* XD: no instruction fetch */
 
-#define PTE_PFN_MASK	0x000ffffffffff000ULL	/* bits 51:12, the frame address */
-#define PTRS_PER_TABLE	512
-#define PMD_SIZE	(1UL << 21)		/* bytes a PD entry maps: 2 MiB */
+#define PTE_PFN_MASK	 0x000ffffffffff000ULL /* bits 51:12, the frame address */
+#define PTRS_PER_TABLE	 512
+#define PMD_SIZE	 (1UL << 21) /* bytes a PD entry maps: 2 MiB */
 
 /* Protections for kernel mappings. */
-#define PAGE_KERNEL	 (_PAGE_PRESENT | _PAGE_RW | _PAGE_GLOBAL | _PAGE_NX)	/* data */
-#define PAGE_KERNEL_RO	 (_PAGE_PRESENT | _PAGE_GLOBAL | _PAGE_NX)		/* rodata */
-#define PAGE_KERNEL_EXEC (_PAGE_PRESENT | _PAGE_GLOBAL)				/* text */
+#define PAGE_KERNEL	 (_PAGE_PRESENT | _PAGE_RW | _PAGE_GLOBAL | _PAGE_NX) /* data */
+#define PAGE_KERNEL_RO	 (_PAGE_PRESENT | _PAGE_GLOBAL | _PAGE_NX)	      /* rodata */
+#define PAGE_KERNEL_EXEC (_PAGE_PRESENT | _PAGE_GLOBAL)			      /* text */
 
 /* Which entry of a table at @level (4 = PML4 ... 1 = PT) covers @va. */
 static inline unsigned int
@@ -84,8 +84,7 @@ pte_t *walk_pgtable(pte_t *pgd, unsigned long va, bool alloc);
 int map_pages(pte_t *pgd, unsigned long va, phys_addr_t pa, unsigned long len, pgprot_t prot);
 
 /* map_large_pages - the same with 2 MiB pages; @va, @pa, @len 2 MiB-aligned. */
-int map_large_pages(pte_t *pgd, unsigned long va, phys_addr_t pa, unsigned long len,
-		    pgprot_t prot);
+int map_large_pages(pte_t *pgd, unsigned long va, phys_addr_t pa, unsigned long len, pgprot_t prot);
 
 /* unmap_pages - clear the PTEs of [@va, @va + @len), flushing the TLB. The
  * frames are the caller's to free. */
