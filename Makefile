@@ -53,6 +53,14 @@ DEPS_STAMP := $(BUILD)/.deps-build
 
 all: $(BUILD)/pagoda.iso
 
+# Parts of the tree with their own rules. Each may add prerequisites to
+# `test-build` (what `make test` builds before running the tests), and
+# user/user.mk adds the programs of the initramfs to USER_PROGS.
+USER_PROGS :=
+-include libc/libc.mk
+-include libc/malloc/malloc.mk
+-include user/user.mk
+
 $(DEPS_STAMP): tools/ensure-deps.sh
 	@mkdir -p $(BUILD)
 	@tools/ensure-deps.sh build
@@ -102,10 +110,28 @@ $(BUILD)/kernel.elf: $(BUILD)/kernel.pass1.elf
 	@cmp -s $(BUILD)/syms1.txt $(BUILD)/syms2.txt || \
 		{ echo "kallsyms: text symbols moved between links" >&2; exit 1; }
 
+# ---------------------------------------------------------------- initramfs
+
+# The root file system GRUB loads as a module: rootfs/ (data files) plus
+# the user programs (USER_PROGS, from user/user.mk) in /bin, as a cpio
+# "newc" archive made with the standard cpio tool.
+INITRAMFS := $(BUILD)/initramfs.cpio
+ROOTFS_FILES := $(shell find rootfs -type f 2>/dev/null)
+
+$(INITRAMFS): $(USER_PROGS) $(ROOTFS_FILES) | $(BUILD)/.deps-test
+	@rm -rf $(BUILD)/rootfs
+	@mkdir -p $(BUILD)/rootfs/bin
+	@cp -R rootfs/. $(BUILD)/rootfs/
+	@for p in $(USER_PROGS); do cp $$p $(BUILD)/rootfs/bin/; done
+	@if [ -f $(BUILD)/rootfs/bin/init ]; then mv $(BUILD)/rootfs/bin/init $(BUILD)/rootfs/init; fi
+	@cd $(BUILD)/rootfs && find . -mindepth 1 | LC_ALL=C sort | \
+		cpio -o -H newc -R 0:0 --quiet > $(abspath $@)
+	@echo "  CPIO    $@"
+
 # ---------------------------------------------------------------- ISO
 
-$(BUILD)/pagoda.iso: $(BUILD)/kernel.elf tools/mkiso.sh
-	tools/mkiso.sh $@ $(BUILD)/kernel.elf "$(CMDLINE)"
+$(BUILD)/pagoda.iso: $(BUILD)/kernel.elf $(INITRAMFS) tools/mkiso.sh
+	tools/mkiso.sh $@ $(BUILD)/kernel.elf "$(CMDLINE)" $(INITRAMFS)
 
 # ---------------------------------------------------------------- run
 
@@ -139,12 +165,6 @@ $(BUILD)/.deps-run: tools/ensure-deps.sh
 # ---------------------------------------------------------------- tests
 
 include tests/host/host.mk
-
-# Parts of the tree with their own rules. Each may add prerequisites to
-# `test-build` (what `make test` builds before running the tests).
--include libc/libc.mk
--include libc/malloc/malloc.mk
--include user/user.mk
 
 $(BUILD)/.deps-test: tools/ensure-deps.sh
 	@mkdir -p $(BUILD)

@@ -12,6 +12,7 @@
  */
 #include <pagoda/arch.h>
 #include <pagoda/cmdline.h>
+#include <pagoda/fs.h>
 #include <pagoda/init.h>
 #include <pagoda/jiffies.h>
 #include <pagoda/kernel.h>
@@ -22,6 +23,8 @@
 #include <pagoda/version.h>
 
 #include <asm/page.h>
+
+#include <uapi/errno.h>
 
 /* What GRUB told us; filled in by multiboot2_parse(). */
 struct boot_info boot_info;
@@ -63,6 +66,31 @@ print_memory_map(const struct boot_info *bi)
 		(unsigned long long)usable / MiB);
 }
 
+/* Until a file system is built in, there is nothing to unpack. */
+__attribute__((weak)) int
+fs_init(const void *initramfs, size_t len)
+{
+	return -ENOSYS;
+}
+
+/* populate_rootfs - unpack the GRUB module named initramfs.cpio, if any. */
+static void
+populate_rootfs(const struct boot_info *bi)
+{
+	for (unsigned int i = 0; i < bi->nr_modules; i++) {
+		const struct boot_module *m = &bi->modules[i];
+
+		if (strcmp(m->cmdline, "initramfs.cpio") != 0)
+			continue;
+		int err = fs_init(__va(m->start), m->end - m->start);
+
+		if (err < 0)
+			pr_err("initramfs: cannot unpack (error %d)\n", err);
+		return;
+	}
+	pr_warn("initramfs: no initramfs.cpio module; no programs to run\n");
+}
+
 static void
 read_boot_info(unsigned long magic, phys_addr_t info_pa)
 {
@@ -94,6 +122,7 @@ start_kernel(unsigned long magic, phys_addr_t info_pa)
 	print_memory_map(&boot_info);
 	arch_tsc_init();
 	mm_init(&boot_info);
+	populate_rootfs(&boot_info);
 
 	arch_time_init();
 	arch_irq_enable();

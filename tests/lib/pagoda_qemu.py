@@ -18,6 +18,7 @@ from dataclasses import dataclass
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BUILD = os.path.join(ROOT, "build")
 KERNEL = os.path.join(BUILD, "kernel.elf")
+INITRAMFS = os.path.join(BUILD, "initramfs.cpio")
 
 EXIT_SUCCESS = 33
 EXIT_PANIC = 35
@@ -35,8 +36,11 @@ def qemu_command(iso, mem="128M", extra=()):
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", *extra]
 
 
-def make_iso(cmdline, modules=()):
-    """An ISO of the current kernel with @cmdline, cached by content."""
+def make_iso(cmdline, modules=None):
+    """An ISO of the current kernel with @cmdline and the initramfs (or
+    @modules), cached by content."""
+    if modules is None:
+        modules = [INITRAMFS] if os.path.exists(INITRAMFS) else []
     h = hashlib.sha1()
     with open(KERNEL, "rb") as f:
         h.update(f.read())

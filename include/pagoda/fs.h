@@ -1,0 +1,112 @@
+/*
+ * include/pagoda/fs.h - files as the rest of the kernel sees them.
+ *
+ * A process names open files by small integers (file descriptors) that
+ * index its struct files_struct; each slot points to a struct file, an
+ * open instance with a position and a set of file_operations. Regular
+ * files and directories live in the initramfs, read-only, unpacked at boot
+ * from the cpio archive GRUB loaded (kernel/fs/initramfs.c); the console
+ * and pipes are files too; /proc files are generated when read.
+ *
+ * Used by: exec (open and read the program), the page-fault handler (read
+ * the page of a file-backed mapping), fork and exit (share or drop the
+ * descriptor table).
+ *
+ * Counterpart: Linux include/linux/fs.h, include/linux/fdtable.h.
+ */
+#ifndef PAGODA_FS_H
+#define PAGODA_FS_H
+
+#include <pagoda/types.h>
+#include <pagoda/uaccess.h>
+
+typedef long long loff_t;
+typedef unsigned int umode_t;
+
+struct file;
+struct inode;
+struct task_struct;
+
+struct file_operations {
+	ssize_t (*read)(struct file *file, char __user *buf, size_t count, loff_t *pos);
+	ssize_t (*write)(struct file *file, const char __user *buf, size_t count, loff_t *pos);
+	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
+	long (*ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
+	int (*getdents64)(struct file *file, void __user *dirp, unsigned int count);
+	void (*release)(struct file *file);	/* the last reference is gone */
+};
+
+/* An open file. */
+struct file {
+	const struct file_operations *f_op;
+	struct inode *f_inode;		/* what is open; NULL for pipes and the like */
+	loff_t f_pos;			/* where the next read or write goes */
+	unsigned int f_flags;		/* O_RDONLY, O_WRONLY, O_RDWR, O_APPEND, ... */
+	int f_count;			/* references: descriptors, mappings, exec */
+	void *private_data;		/* the file kind's own state */
+};
+
+#define NR_OPEN_DEFAULT	64		/* descriptors per process */
+
+/* A process's descriptor table; fork copies it, threads would share it. */
+struct files_struct {
+	int count;				/* tasks using this table */
+	struct file *fd[NR_OPEN_DEFAULT];	/* NULL: descriptor not open */
+	uint64_t close_on_exec;			/* bit n: close fd n on execve */
+};
+
+/* fs_init - unpack the initramfs (a cpio "newc" archive) at boot. */
+int fs_init(const void *initramfs, size_t len);
+
+/* filp_open - open @path (absolute, or relative to the caller's working
+ * directory) for the kernel: a file, or an ERR_PTR-style negative errno
+ * cast to a pointer (IS_ERR()). */
+struct file *filp_open(const char *path, int flags, umode_t mode);
+
+/* kernel_read - read from @file at *@pos into kernel memory @buf. */
+ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos);
+
+/* One reference more or less; the last fput releases the file. */
+struct file *get_file(struct file *file);
+void fput(struct file *file);
+
+/* file_path - the absolute path a file was opened by ("/bin/sh"), or "". */
+const char *file_path(const struct file *file);
+
+/* The size in bytes of the file behind @file (0 for devices, pipes). */
+loff_t file_size(const struct file *file);
+
+/* Descriptor tables: the first process's (fd 0, 1, 2 on the console),
+ * a copy for fork, dropping one at exit, closing O_CLOEXEC ones at exec. */
+struct files_struct *files_init_console(void);
+struct files_struct *dup_files(struct files_struct *files);
+void put_files(struct files_struct *files);
+void do_close_on_exec(struct files_struct *files);
+
+/* struct fs_struct: the working directory, copied by fork. */
+struct fs_struct;
+struct fs_struct *fs_struct_init(void);
+struct fs_struct *copy_fs_struct(struct fs_struct *fs);
+void put_fs_struct(struct fs_struct *fs);
+
+/* ERR_PTR and friends: an errno carried in a pointer. */
+#define MAX_ERRNO_PTR	4095
+static inline void *
+ERR_PTR(long error)
+{
+	return (void *)error;
+}
+
+static inline long
+PTR_ERR(const void *ptr)
+{
+	return (long)ptr;
+}
+
+static inline bool
+IS_ERR(const void *ptr)
+{
+	return (unsigned long)ptr >= (unsigned long)-MAX_ERRNO_PTR;
+}
+
+#endif /* PAGODA_FS_H */
