@@ -124,7 +124,7 @@ $(INITRAMFS): $(USER_PROGS) $(ROOTFS_FILES) | $(BUILD)/.deps-test
 	@cp -R rootfs/. $(BUILD)/rootfs/
 	@for p in $(USER_PROGS); do cp $$p $(BUILD)/rootfs/bin/; done
 	@if [ -f $(BUILD)/rootfs/bin/init ]; then mv $(BUILD)/rootfs/bin/init $(BUILD)/rootfs/init; fi
-	@cd $(BUILD)/rootfs && find . -mindepth 1 | LC_ALL=C sort | \
+	@cd $(BUILD)/rootfs && find . -mindepth 1 | sed "s|^\./||" | LC_ALL=C sort | \
 		cpio -o -H newc -R 0:0 --quiet > $(abspath $@)
 	@echo "  CPIO    $@"
 

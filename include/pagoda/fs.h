@@ -33,26 +33,26 @@ struct file_operations {
 	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
 	long (*ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
 	int (*getdents64)(struct file *file, void __user *dirp, unsigned int count);
-	void (*release)(struct file *file);	/* the last reference is gone */
+	void (*release)(struct file *file); /* the last reference is gone */
 };
 
 /* An open file. */
 struct file {
 	const struct file_operations *f_op;
-	struct inode *f_inode;		/* what is open; NULL for pipes and the like */
-	loff_t f_pos;			/* where the next read or write goes */
-	unsigned int f_flags;		/* O_RDONLY, O_WRONLY, O_RDWR, O_APPEND, ... */
-	int f_count;			/* references: descriptors, mappings, exec */
-	void *private_data;		/* the file kind's own state */
+	struct inode *f_inode; /* what is open; NULL for pipes and the like */
+	loff_t f_pos;	       /* where the next read or write goes */
+	unsigned int f_flags;  /* O_RDONLY, O_WRONLY, O_RDWR, O_APPEND, ... */
+	int f_count;	       /* references: descriptors, mappings, exec */
+	void *private_data;    /* the file kind's own state */
 };
 
-#define NR_OPEN_DEFAULT	64		/* descriptors per process */
+#define NR_OPEN_DEFAULT 64 /* descriptors per process */
 
 /* A process's descriptor table; fork copies it, threads would share it. */
 struct files_struct {
-	int count;				/* tasks using this table */
-	struct file *fd[NR_OPEN_DEFAULT];	/* NULL: descriptor not open */
-	uint64_t close_on_exec;			/* bit n: close fd n on execve */
+	int count;			  /* tasks using this table */
+	struct file *fd[NR_OPEN_DEFAULT]; /* NULL: descriptor not open */
+	uint64_t close_on_exec;		  /* bit n: close fd n on execve */
 };
 
 /* fs_init - unpack the initramfs (a cpio "newc" archive) at boot. */
@@ -65,6 +65,10 @@ struct file *filp_open(const char *path, int flags, umode_t mode);
 
 /* kernel_read - read from @file at *@pos into kernel memory @buf. */
 ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos);
+
+/* fget - the file open on descriptor @fd of the current task, with a
+ * reference the caller must fput; NULL if @fd is not open. */
+struct file *fget(int fd);
 
 /* One reference more or less; the last fput releases the file. */
 struct file *get_file(struct file *file);
@@ -90,7 +94,7 @@ struct fs_struct *copy_fs_struct(struct fs_struct *fs);
 void put_fs_struct(struct fs_struct *fs);
 
 /* ERR_PTR and friends: an errno carried in a pointer. */
-#define MAX_ERRNO_PTR	4095
+#define MAX_ERRNO_PTR 4095
 static inline void *
 ERR_PTR(long error)
 {

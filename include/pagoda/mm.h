@@ -79,4 +79,97 @@ put_page(struct page *page)
 	__free_pages(page, page->private);
 }
 
+/* ---- address spaces (kernel/mm/mm.c) ---- */
+
+/* mm_alloc - an empty address space whose page tables share the kernel's half. */
+struct mm_struct *mm_alloc(void);
+
+/* mmput - one user less; the last one frees every VMA, frame and table. */
+void mmput(struct mm_struct *mm);
+
+/* dup_mm - a copy of @old for fork: private pages become copy-on-write. */
+struct mm_struct *dup_mm(struct mm_struct *old);
+
+/* Boot: the slab caches for mm_struct and vm_area_struct, the zero page. */
+void mm_cache_init(void);
+
+/* ---- VMAs (kernel/mm/vma.c) ---- */
+
+/* find_vma - the first VMA that ends above @addr (it may start above it). */
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+
+/* find_vma_intersection - a VMA overlapping [start, end), or NULL. */
+struct vm_area_struct *find_vma_intersection(struct mm_struct *mm, unsigned long start,
+					     unsigned long end);
+
+struct vm_area_struct *vm_area_alloc(struct mm_struct *mm);
+void vm_area_free(struct vm_area_struct *vma);
+
+/* vma_link - insert @vma into @mm's sorted list (it must not overlap). */
+void vma_link(struct mm_struct *mm, struct vm_area_struct *vma);
+void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma);
+
+/* split_vma - cut @vma at @addr in two; 0 or -ENOMEM. */
+int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr);
+
+/* vma_merge_neighbours - merge @vma with neighbours it continues exactly. */
+struct vm_area_struct *vma_merge_neighbours(struct mm_struct *mm, struct vm_area_struct *vma);
+
+/* The PTE bits for a VMA's pages, from its VM_* flags. */
+uint64_t vm_get_page_prot(unsigned long vm_flags);
+
+/* Add @npages (may be negative) to the mm's per-kind counters for @flags. */
+void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
+
+/* ---- changing the map (kernel/mm/mmap.c) ---- */
+struct file;
+int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
+unsigned long mmap_region(struct file *file, unsigned long addr, unsigned long len,
+			  unsigned long vm_flags, unsigned long pgoff);
+unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len, unsigned long prot,
+		      unsigned long flags, unsigned long pgoff);
+unsigned long get_unmapped_area(unsigned long addr, unsigned long len, unsigned long flags);
+int do_brk_flags(unsigned long addr, unsigned long len, unsigned long flags);
+
+/* ---- page faults (kernel/mm/memory.c) ---- */
+
+#define FAULT_FLAG_WRITE       0x01 /* the access was a write */
+#define FAULT_FLAG_USER	       0x02 /* from user mode */
+#define FAULT_FLAG_INSTRUCTION 0x04 /* an instruction fetch */
+
+#define VM_FAULT_SIGSEGV       1 /* no mapping, or not allowed */
+#define VM_FAULT_OOM	       2 /* no memory for the page */
+
+/* handle_mm_fault - make @addr accessible for the access in @flags:
+ * 0, or VM_FAULT_SIGSEGV / VM_FAULT_OOM. */
+int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags);
+
+/* zap_page_range - unmap [start, end) of @vma and free its private frames. */
+void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+
+/* copy_page_range - share @vma's pages with @dst for fork (COW). */
+int copy_page_range(struct mm_struct *dst, struct vm_area_struct *vma);
+
+/* pagefault_out_of_memory - a user fault found no memory: kill the task. */
+void pagefault_out_of_memory(void);
+
+/* The shared zero page: what a never-written anonymous page reads as. */
+extern struct page *zero_page;
+
+/* ---- vm events (/proc/vmstat) ---- */
+enum vm_event_item {
+	PGFAULT,	    /* page faults handled */
+	PGALLOC_ANON,	    /* anonymous pages allocated on first touch */
+	COW_FAULT,	    /* copy-on-write breaks */
+	FLUSH_ICACHE_RANGE, /* flush_icache_range() calls */
+	NR_VM_EVENTS
+};
+extern unsigned long vm_events[NR_VM_EVENTS];
+
+static inline void
+count_vm_event(enum vm_event_item item)
+{
+	vm_events[item]++;
+}
+
 #endif /* PAGODA_MM_H */

@@ -38,4 +38,69 @@ struct page {
 	struct list_head lru; /* PG_buddy: link in free_area[order] */
 };
 
+/* vm_area_struct.vm_flags (Linux's values). */
+#define VM_READ	     0x00000001UL /* the pages may be read */
+#define VM_WRITE     0x00000002UL /* ... written */
+#define VM_EXEC	     0x00000004UL /* ... executed */
+#define VM_SHARED    0x00000008UL /* writes are seen by every mapper (MAP_SHARED) */
+#define VM_MAYREAD   0x00000010UL /* mprotect may add VM_READ */
+#define VM_MAYWRITE  0x00000020UL
+#define VM_MAYEXEC   0x00000040UL
+#define VM_MAYSHARE  0x00000080UL
+#define VM_GROWSDOWN 0x00000100UL /* a stack: faults just below it extend it */
+#define VM_NORESERVE 0x00200000UL /* MAP_NORESERVE */
+
+struct mm_struct;
+struct file;
+
+/*
+ * vm_area_struct - one mapping of a process: a range of virtual addresses
+ * with one set of permissions and one backing (a file, or anonymous
+ * memory). /proc/PID/maps prints one line per VMA.
+ */
+struct vm_area_struct {
+	unsigned long vm_start;		/* first address */
+	unsigned long vm_end;		/* first address after the end */
+	struct vm_area_struct *vm_next; /* the next VMA up, or NULL */
+	struct vm_area_struct *vm_prev; /* the next VMA down, or NULL */
+	struct mm_struct *vm_mm;	/* the address space it belongs to */
+	unsigned long vm_flags;		/* VM_* */
+	uint64_t vm_page_prot;		/* PTE bits for its pages (vm_get_page_prot) */
+	struct file *vm_file;		/* mapped file, or NULL for anonymous memory */
+	unsigned long vm_pgoff;		/* offset in vm_file, in pages */
+	struct shmem_object *vm_shared; /* MAP_SHARED|MAP_ANONYMOUS pages, or NULL */
+};
+
+/* mm_counter indexes (Linux's MM_FILEPAGES, MM_ANONPAGES). */
+enum { MM_FILEPAGES, MM_ANONPAGES, NR_MM_COUNTERS };
+
+/*
+ * mm_struct - an address space: its page tables and its VMAs, kept as a
+ * list sorted by address (Linux up to 6.0; Linux 6.1 and later keep them
+ * in a maple tree, which is faster to search and harder to read).
+ */
+struct mm_struct {
+	struct vm_area_struct *mmap; /* the lowest VMA; vm_next links the rest */
+	int map_count;		     /* number of VMAs */
+	uint64_t *pgd;		     /* the PML4 table (CR3 holds its physical address) */
+	int mm_users;		     /* tasks using this address space */
+
+	unsigned long start_code, end_code; /* the program's text */
+	unsigned long start_data, end_data; /* its initialized data */
+	unsigned long start_brk, brk;	    /* the heap: brk() moves brk */
+	unsigned long start_stack;	    /* where argc was at exec */
+	unsigned long arg_start, arg_end;   /* the argv strings */
+	unsigned long env_start, env_end;   /* the environment strings */
+	unsigned long mmap_base;	    /* mmap places new mappings below this */
+
+	unsigned long total_vm;		   /* pages mapped (VmSize) */
+	unsigned long data_vm;		   /* private writable, not stack (VmData) */
+	unsigned long exec_vm;		   /* executable (VmExe + VmLib) */
+	unsigned long stack_vm;		   /* VM_GROWSDOWN (VmStk) */
+	unsigned long rss[NR_MM_COUNTERS]; /* resident pages by kind (VmRSS) */
+	unsigned long hiwater_rss;	   /* the most resident pages ever (VmHWM) */
+
+	struct file *exe_file; /* the program, for /proc/self/exe */
+};
+
 #endif /* PAGODA_MM_TYPES_H */

@@ -10,6 +10,7 @@
 #ifndef PAGODA_SCHED_H
 #define PAGODA_SCHED_H
 
+#include <pagoda/compiler.h>
 #include <pagoda/list.h>
 #include <pagoda/types.h>
 #include <pagoda/wait.h>
@@ -17,30 +18,31 @@
 #include <asm/processor.h>
 #include <asm/ptrace.h>
 
+#include <uapi/resource.h>
+
 typedef int pid_t;
 
 /* task->__state (Linux's values). */
-#define TASK_RUNNING		0x0000	/* running or on the run queue */
-#define TASK_INTERRUPTIBLE	0x0001	/* sleeping; a signal wakes it */
-#define EXIT_ZOMBIE		0x0020	/* exited, waiting for its parent's wait */
-#define EXIT_DEAD		0x0010	/* reaped; being freed */
+#define TASK_RUNNING	   0x0000 /* running or on the run queue */
+#define TASK_INTERRUPTIBLE 0x0001 /* sleeping; a signal wakes it */
+#define EXIT_ZOMBIE	   0x0020 /* exited, waiting for its parent's wait */
+#define EXIT_DEAD	   0x0010 /* reaped; being freed */
 
-#define TASK_COMM_LEN	16
-#define PID_MAX		32768
-#define NSIG		64
+#define TASK_COMM_LEN	   16
+#define PID_MAX		   32768
+#define NSIG		   64
 
 /* Resource limits (prlimit64): RLIMIT_* index task->rlim. */
 struct rlimit64 {
-	uint64_t rlim_cur;	/* soft limit: what is enforced */
-	uint64_t rlim_max;	/* hard limit: the most the soft may be raised to */
+	uint64_t rlim_cur; /* soft limit: what is enforced */
+	uint64_t rlim_max; /* hard limit: the most the soft may be raised to */
 };
-#define RLIM_NLIMITS	16
 
 /* What rt_sigaction stored for one signal (Linux's struct sigaction). */
 struct k_sigaction {
 	unsigned long handler;	/* SIG_DFL (0), SIG_IGN (1) or a user address */
 	unsigned long flags;	/* SA_* */
-	unsigned long restorer;	/* SA_RESTORER: where the handler returns */
+	unsigned long restorer; /* SA_RESTORER: where the handler returns */
 	uint64_t mask;		/* signals blocked while it runs */
 };
 
@@ -49,31 +51,31 @@ struct files_struct;
 struct fs_struct;
 
 struct task_struct {
-	volatile long __state;		/* TASK_RUNNING, TASK_INTERRUPTIBLE, EXIT_* */
-	struct thread_struct thread;	/* saved kernel registers, FS base, FPU */
-	void *stack;			/* bottom of the kernel stack (THREAD_SIZE) */
-	struct list_head run_list;	/* in the run queue when runnable */
-	struct list_head tasks;		/* in the list of all tasks */
+	volatile long __state;	     /* TASK_RUNNING, TASK_INTERRUPTIBLE, EXIT_* */
+	struct thread_struct thread; /* saved kernel registers, FS base, FPU */
+	void *stack;		     /* bottom of the kernel stack (THREAD_SIZE) */
+	struct list_head run_list;   /* in the run queue when runnable */
+	struct list_head tasks;	     /* in the list of all tasks */
 
 	pid_t pid;
-	char comm[TASK_COMM_LEN];	/* program name, as ps shows it */
-	struct task_struct *parent;	/* who wait()s for it (init if orphaned) */
-	struct list_head children;	/* its children (their sibling) */
-	struct list_head sibling;	/* in the parent's children */
-	struct wait_queue_head wait_chldexit;	/* the parent sleeps here in wait4 */
-	int exit_code;			/* the wait status, once a zombie */
+	char comm[TASK_COMM_LEN];	      /* program name, as ps shows it */
+	struct task_struct *parent;	      /* who wait()s for it (init if orphaned) */
+	struct list_head children;	      /* its children (their sibling) */
+	struct list_head sibling;	      /* in the parent's children */
+	struct wait_queue_head wait_chldexit; /* the parent sleeps here in wait4 */
+	int exit_code;			      /* the wait status, once a zombie */
 
-	struct mm_struct *mm;		/* address space; NULL for kernel threads */
-	struct files_struct *files;	/* open file descriptors */
-	struct fs_struct *fs;		/* working directory */
+	struct mm_struct *mm;	    /* address space; NULL for kernel threads */
+	struct files_struct *files; /* open file descriptors */
+	struct fs_struct *fs;	    /* working directory */
 
-	uint64_t pending;		/* signals sent, not yet delivered (bit n-1) */
-	uint64_t blocked;		/* signals masked by sigprocmask */
-	struct k_sigaction sigaction[NSIG];	/* rt_sigaction's records */
+	uint64_t pending;		    /* signals sent, not yet delivered (bit n-1) */
+	uint64_t blocked;		    /* signals masked by sigprocmask */
+	struct k_sigaction sigaction[NSIG]; /* rt_sigaction's records */
 
-	struct rlimit64 rlim[RLIM_NLIMITS];	/* resource limits */
-	unsigned long clear_child_tid;	/* set_tid_address */
-	unsigned long robust_list;	/* set_robust_list (recorded only) */
+	struct rlimit64 rlim[RLIM_NLIMITS]; /* resource limits */
+	unsigned long clear_child_tid;	    /* set_tid_address */
+	unsigned long robust_list;	    /* set_robust_list (recorded only) */
 };
 
 extern struct task_struct *current_task;
@@ -85,5 +87,38 @@ get_current(void)
 	return current_task;
 }
 #define current get_current()
+
+/* The boot task, pid 0: it becomes the idle loop. */
+extern struct task_struct init_task;
+
+/* kernel/proc/sched.c: the run queue. */
+void sched_init(void);
+void wake_up_process(struct task_struct *task); /* make runnable */
+void scheduler_tick(void);			/* the timer, HZ times a second */
+void schedule_tail(void);			/* a new task's first step */
+extern bool need_resched;
+
+/* exit_to_user_mode - last stop before user mode: reschedule if the time
+ * slice is over, deliver pending signals (kernel/proc/sched.c). */
+void exit_to_user_mode(struct pt_regs *regs);
+
+/* kernel/proc/fork.c */
+struct task_struct *find_task_by_pid(pid_t pid);
+pid_t kernel_thread(void (*fn)(void *), void *arg, const char *name);
+void free_task(struct task_struct *p);
+extern struct list_head task_list; /* every task (tasks) */
+
+/* kernel/proc/exit.c: end the current task with wait status @code. */
+__noreturn void do_exit(int code);
+
+/* The machine side (kernel/arch/x86_64/process.c). */
+void *arch_alloc_kernel_stack(void);
+void arch_free_kernel_stack(void *stack);
+struct pt_regs *task_pt_regs(struct task_struct *task);
+void arch_copy_thread(struct task_struct *p, const struct pt_regs *regs, void (*fn)(void *),
+		      void *arg);
+void arch_switch_to(struct task_struct *prev, struct task_struct *next);
+void arch_switch_mm(uint64_t *pgd);
+void arch_start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
 
 #endif /* PAGODA_SCHED_H */

@@ -24,8 +24,8 @@
 #include <pagoda/selftest.h>
 #include <pagoda/string.h>
 
-/* Nothing is mapped here: the PML4 slot of 0xffffc90000000000 is empty. */
-#define UNMAPPED_KERNEL_ADDR 0xffffc90000000000UL
+/* Nothing is mapped here: the PML4 slot of 0xffffe90000000000 is empty. */
+#define UNMAPPED_KERNEL_ADDR 0xffffe90000000000UL
 /* Bits 63:48 must copy bit 47 (Intel SDM Vol. 1, 3.3.7.1); this does not. */
 #define NONCANONICAL_ADDR    0x0000800000000000UL
 

@@ -12,6 +12,7 @@
  */
 #include <pagoda/arch.h>
 #include <pagoda/cmdline.h>
+#include <pagoda/exec.h>
 #include <pagoda/fs.h>
 #include <pagoda/init.h>
 #include <pagoda/jiffies.h>
@@ -19,6 +20,7 @@
 #include <pagoda/mm_init.h>
 #include <pagoda/multiboot2.h>
 #include <pagoda/printk.h>
+#include <pagoda/sched.h>
 #include <pagoda/string.h>
 #include <pagoda/version.h>
 
@@ -66,13 +68,6 @@ print_memory_map(const struct boot_info *bi)
 		(unsigned long long)usable / MiB);
 }
 
-/* Until a file system is built in, there is nothing to unpack. */
-__attribute__((weak)) int
-fs_init(const void *initramfs, size_t len)
-{
-	return -ENOSYS;
-}
-
 /* populate_rootfs - unpack the GRUB module named initramfs.cpio, if any. */
 static void
 populate_rootfs(const struct boot_info *bi)
@@ -102,6 +97,47 @@ read_boot_info(unsigned long magic, phys_addr_t info_pa)
 	strlcpy(saved_command_line, boot_info.cmdline, sizeof(saved_command_line));
 }
 
+/* The first program and its environment, as Linux starts init. */
+static char init_path[256] = "/init";
+static const char *init_argv[] = { init_path, NULL };
+static const char *const init_envp[] = { "HOME=/", "TERM=linux", "PATH=/bin", NULL };
+
+/* run_init - the body of pid 1: exec the first program in user mode. */
+static void
+run_init(void *unused)
+{
+	struct exec_strings argv = { init_argv, true }, envp = { init_envp, true };
+
+	current->files = files_init_console();
+	current->fs = fs_struct_init();
+	int err = do_execve(init_path, &argv, &envp);
+
+	if (err < 0)
+		panic("No working init found (%s: error %d)", init_path, err);
+	/* Back in ret_from_fork, which returns to user mode at its entry. */
+}
+
+/* start_init - pid 1 runs `init=PATH` from the command line, or /init. */
+static void
+start_init(void)
+{
+	cmdline_find_option(saved_command_line, "init", init_path, sizeof(init_path));
+	pr_info("Run %s as init process\n", init_path);
+	if (kernel_thread(run_init, NULL, "init") != 1)
+		panic("cannot create the init process");
+}
+
+/* cpu_idle - the boot task's life from now on: run whatever is runnable. */
+static __noreturn void
+cpu_idle(void)
+{
+	for (;;) {
+		if (need_resched)
+			schedule();
+		arch_idle();
+	}
+}
+
 /*
  * start_kernel - bring the kernel up. Never returns: when there is nothing
  * left to start, the boot CPU idles, waking for each interrupt.
@@ -124,14 +160,16 @@ start_kernel(unsigned long magic, phys_addr_t info_pa)
 	mm_init(&boot_info);
 	populate_rootfs(&boot_info);
 
+	sched_init();
 	arch_time_init();
 	arch_irq_enable();
 	pr_info("Timer: %d Hz\n", HZ);
 
 	run_boot_tests();
-	pr_notice("Pagoda: boot complete, idle\n");
-	if (cmdline_find_option_bool(saved_command_line, "poweroff"))
+	if (cmdline_find_option_bool(saved_command_line, "poweroff")) {
+		pr_notice("Pagoda: boot complete\n");
 		arch_power_off();
-	for (;;)
-		arch_idle();
+	}
+	start_init();
+	cpu_idle();
 }

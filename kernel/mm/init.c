@@ -85,5 +85,6 @@ mm_init(const struct boot_info *bi)
 	paging_init();
 	buddy_setup();
 	kmem_cache_init();
+	mm_cache_init();
 	print_memory_summary();
 }

@@ -83,7 +83,7 @@ selftest_buddy_drain(void)
 bool
 selftest_paging(void)
 {
-	const unsigned long scratch = 0xffffc90000000000UL;
+	const unsigned long scratch = 0xffffe90000000000UL;
 	pte_t *pte;
 
 	SELFTEST_CHECK(lookup_phys(init_pgd, 0) == (phys_addr_t)-1);

@@ -63,7 +63,7 @@ def test_quiet_hides_info_messages():
 # Each deliberate fault: the first line of its report, and QEMU must exit at
 # once with the panic status (no timeout) after a symbolized call trace.
 FAULTS = {
-    "page": [r"BUG: unable to handle page fault for address: ffffc90000000000",
+    "page": [r"BUG: unable to handle page fault for address: ffffe90000000000",
              r"#PF: supervisor read access in kernel mode",
              r"#PF: error_code\(0x0000\) - not-present page", r"Oops: 0000 \[#1\]"],
     "write": [r"#PF: supervisor write access in kernel mode",

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include <asm/page.h>
+#include <asm/percpu.h>
 #include <asm/ptrace.h>
 
 #define DEFINE(sym, val)      __asm__ volatile("\n->" #sym " %0" : : "i"(val))
@@ -44,4 +45,6 @@ asm_offsets(void)
 	OFFSET(PTREGS_SS, pt_regs, ss);
 	DEFINE(PTREGS_SIZE, sizeof(struct pt_regs));
 	DEFINE(THREAD_SIZE, THREAD_SIZE);
+	OFFSET(PCPU_USER_RSP, pcpu, user_rsp);
+	OFFSET(PCPU_TOP_OF_STACK, pcpu, top_of_stack);
 }

@@ -50,6 +50,13 @@ isr_stub_%1:
 ; The vector's slot is where pt_regs.rdi goes, so swapping it with RDI
 ; both saves RDI there and puts the vector in a register.
 isr_common:
+	; From user mode, switch GS to the kernel's per-CPU data (percpu.h).
+	; The CPU's frame sits above the vector and the error code: CS is at
+	; [rsp + 24], and its low two bits are the privilege level we came from.
+	test	byte [rsp + 24], 3
+	jz	.from_kernel
+	swapgs
+.from_kernel:
 	xchg	rdi, [rsp]
 	sub	rsp, PTREGS_RDI		; room for r15 .. rsi below rdi
 	mov	[rsp + PTREGS_R15], r15
@@ -76,7 +83,14 @@ isr_common:
 	sub	rsp, 8
 	call	x86_handle_interrupt
 	add	rsp, 8
+	jmp	restore_regs_and_iret
 
+; restore_regs_and_iret - RSP points at a struct pt_regs: load every
+; register from it and return to where it says, switching GS back when
+; that is user mode.
+global restore_regs_and_iret
+restore_regs_and_iret:
+	cli
 	mov	r15, [rsp + PTREGS_R15]
 	mov	r14, [rsp + PTREGS_R14]
 	mov	r13, [rsp + PTREGS_R13]
@@ -93,6 +107,10 @@ isr_common:
 	mov	rsi, [rsp + PTREGS_RSI]
 	mov	rdi, [rsp + PTREGS_RDI]
 	add	rsp, PTREGS_RIP		; drop the saved registers and orig_rax
+	test	byte [rsp + 8], 3	; CS: back to user mode?
+	jz	.to_kernel
+	swapgs
+.to_kernel:
 	iretq
 
 ; The stubs' addresses, for idt.c to install.

@@ -109,3 +109,10 @@ gdt_init(void)
 			 : "rax", "memory");
 	__asm__ volatile("ltr %w0" : : "r"(GDT_TSS_SEL));
 }
+
+/* tss_set_rsp0 - the stack the CPU switches to on an interrupt from user mode. */
+void
+tss_set_rsp0(unsigned long sp)
+{
+	cpu_tss.rsp[0] = sp;
+}

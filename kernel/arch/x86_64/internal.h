@@ -15,6 +15,15 @@ void vga_init(void);
 
 /* gdt.c */
 void gdt_init(void);
+void tss_set_rsp0(unsigned long sp);
+
+/* syscall_64.c, process.c */
+void syscall_init(void);
+bool do_syscall_64(struct pt_regs *regs);
+void fpu_init(void);
+
+/* uaccess.c: resume a faulting user access at its fixup, if it has one. */
+bool fixup_exception(struct pt_regs *regs);
 
 /* idt.c */
 void idt_init(void);

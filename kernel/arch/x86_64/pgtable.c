@@ -94,6 +94,12 @@ walk_pgtable(pte_t *pgd, unsigned long va, bool alloc)
 	return walk(pgd, va, alloc, false);
 }
 
+pte_t *
+walk_user_pgtable(pte_t *pgd, unsigned long va, bool alloc)
+{
+	return walk(pgd, va, alloc, true);
+}
+
 int
 map_pages(pte_t *pgd, unsigned long va, phys_addr_t pa, unsigned long len, pgprot_t prot)
 {
@@ -214,4 +220,10 @@ void
 free_pgtables(pte_t *pgd, unsigned long start, unsigned long end)
 {
 	free_level(pgd, 4, start, end);
+}
+
+int
+pgtable_prealloc(pte_t *pgd, unsigned long va)
+{
+	return walk_level(pgd, va, 3, true, false) ? 0 : -ENOMEM;
 }

@@ -13,6 +13,7 @@
 #include <pagoda/jiffies.h>
 
 #include <pagoda/printk.h>
+#include <pagoda/sched.h>
 
 #include <asm/io.h>
 #include <asm/processor.h>
@@ -75,6 +76,7 @@ timer_interrupt(struct pt_regs *regs)
 {
 	(void)regs;
 	jiffies++;
+	scheduler_tick();
 }
 
 /* arch_time_init - start the PIT at HZ and let IRQ 0 through. */

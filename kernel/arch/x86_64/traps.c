@@ -15,7 +15,11 @@
 #include <pagoda/arch.h>
 #include <pagoda/kallsyms.h>
 #include <pagoda/kernel.h>
+#include <pagoda/mm.h>
 #include <pagoda/printk.h>
+#include <pagoda/sched.h>
+#include <pagoda/signal.h>
+#include <pagoda/uaccess.h>
 
 #include <asm/processor.h>
 
@@ -117,15 +121,102 @@ die(const char *name, struct pt_regs *regs, unsigned long vector)
 	panic("Fatal exception");
 }
 
+/* The signal a user-mode exception sends (Linux arch/x86/kernel/traps.c). */
+static int
+exception_signal(unsigned long vector)
+{
+	switch (vector) {
+	case 0: return SIGFPE; /* divide error */
+	case 1:
+	case 3: return SIGTRAP; /* debug, int3 */
+	case 4:
+	case 5:
+	case 10:
+	case 11:
+	case 12:
+	case 13: return SIGSEGV; /* overflow, bounds, segment and GP faults */
+	case 6: return SIGILL;	 /* invalid opcode */
+	case 16:
+	case 19: return SIGFPE; /* x87 and SIMD floating-point errors */
+	case 17: return SIGBUS; /* alignment check */
+	default: return SIGKILL;
+	}
+}
+
+/*
+ * user_exception - a user program caused an exception: it gets the signal,
+ * the kernel logs one line the way Linux does, and carries on.
+ */
+static void
+user_exception(struct pt_regs *regs, unsigned long vector)
+{
+	const char *name = exception_names[vector] ? exception_names[vector] : "trap";
+
+	if (vector != 3)
+		pr_info("traps: %s[%d] %s ip:%lx sp:%lx error:%lx\n", current->comm, current->pid,
+			name, regs->rip, regs->rsp, regs->orig_rax);
+	force_sig(exception_signal(vector));
+}
+
+/*
+ * exc_page_fault - vector 14. A fault on a user address may be demand
+ * paging, a copy-on-write, or stack growth: handle_mm_fault() decides. A
+ * user program faulting where it may not gets SIGSEGV; the kernel
+ * faulting on a bad user pointer inside copy_from_user() resumes at the
+ * fixup; any other kernel fault is a bug: an oops.
+ */
+static void
+exc_page_fault(struct pt_regs *regs, unsigned long error_code)
+{
+	unsigned long address = read_cr2();
+	int ret = VM_FAULT_SIGSEGV;
+
+	if (address < TASK_SIZE_MAX && current->mm && !(error_code & X86_PF_RSVD)) {
+		unsigned int flags = 0;
+
+		if (error_code & X86_PF_WRITE)
+			flags |= FAULT_FLAG_WRITE;
+		if (error_code & X86_PF_INSTR)
+			flags |= FAULT_FLAG_INSTRUCTION;
+		if (error_code & X86_PF_USER)
+			flags |= FAULT_FLAG_USER;
+		ret = handle_mm_fault(current->mm, address, flags);
+		if (ret == 0)
+			return;
+	}
+	if (user_mode(regs)) {
+		if (ret == VM_FAULT_OOM) {
+			pagefault_out_of_memory();
+			return;
+		}
+		pr_info("%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx\n", current->comm,
+			current->pid, address, regs->rip, regs->rsp, error_code);
+		force_sig(SIGSEGV);
+		return;
+	}
+	if (fixup_exception(regs))
+		return;
+	show_page_fault(address, error_code);
+	die("Oops", regs, 14);
+}
+
 /* do_exception - handle CPU exception @vector (0-31). */
 void
 do_exception(struct pt_regs *regs, unsigned long vector)
 {
 	const char *name = exception_names[vector] ? exception_names[vector] : "reserved exception";
 
-	if (vector == X86_TRAP_PF)
-		show_page_fault(read_cr2(), regs->orig_rax);
-	die(vector == X86_TRAP_PF ? "Oops" : name, regs, vector);
+	if (vector == X86_TRAP_PF) {
+		exc_page_fault(regs, regs->orig_rax);
+		return;
+	}
+	if (user_mode(regs)) {
+		user_exception(regs, vector);
+		return;
+	}
+	if (vector == 13 && fixup_exception(regs))
+		return; /* a non-canonical user pointer in a uaccess */
+	die(name, regs, vector);
 }
 
 /*
@@ -137,6 +228,8 @@ x86_handle_interrupt(struct pt_regs *regs, unsigned long vector)
 {
 	if (vector < FIRST_EXTERNAL_VECTOR) {
 		do_exception(regs, vector);
+		if (user_mode(regs))
+			exit_to_user_mode(regs); /* deliver the signal */
 		return;
 	}
 	unsigned int irq = vector - FIRST_EXTERNAL_VECTOR;
@@ -144,6 +237,8 @@ x86_handle_interrupt(struct pt_regs *regs, unsigned long vector)
 	if (irq == IRQ_TIMER)
 		timer_interrupt(regs);
 	i8259_eoi(irq);
+	if (user_mode(regs))
+		exit_to_user_mode(regs); /* preemption, signals */
 }
 
 /*
@@ -156,6 +251,8 @@ arch_trap_init(void)
 	gdt_init();
 	idt_init();
 	init_i8259();
+	syscall_init();
+	fpu_init();
 }
 
 void

@@ -15,6 +15,9 @@
 #define PAGE_SIZE   (1UL << PAGE_SHIFT)
 #define PAGE_MASK   (~(PAGE_SIZE - 1))
 
+/* Where kernel stacks are mapped, each above an unmapped guard page. */
+#define KSTACK_AREA 0xffffc90000000000UL
+
 /* The size of a kernel stack. */
 #define THREAD_SIZE (4 * PAGE_SIZE)
 

@@ -80,6 +80,13 @@ extern pgprot_t __supported_pte_mask;
  */
 pte_t *walk_pgtable(pte_t *pgd, unsigned long va, bool alloc);
 
+/* walk_user_pgtable - the same for a user address: new tables get _PAGE_USER. */
+pte_t *walk_user_pgtable(pte_t *pgd, unsigned long va, bool alloc);
+
+/* pgtable_prealloc - make sure the PML4 entry for @va has its table, so
+ * page tables that copy the kernel half later see what goes there. */
+int pgtable_prealloc(pte_t *pgd, unsigned long va);
+
 /* map_pages - map [@va, @va + @len) to @pa with 4 KiB pages; 0 or -ENOMEM. */
 int map_pages(pte_t *pgd, unsigned long va, phys_addr_t pa, unsigned long len, pgprot_t prot);
 
@@ -107,6 +114,15 @@ static inline void
 flush_tlb_one(unsigned long va)
 {
 	__asm__ volatile("invlpg (%0)" : : "r"(va) : "memory");
+}
+
+/* Flush every non-global TLB entry: reload CR3. */
+static inline void
+arch_flush_tlb_all(void)
+{
+	unsigned long cr3;
+
+	__asm__ volatile("mov %%cr3, %0; mov %0, %%cr3" : "=r"(cr3) : : "memory");
 }
 
 #endif /* ASM_PGTABLE_H */

@@ -20,7 +20,25 @@
 #define MSR_GS_BASE	   0xc0000101
 #define MSR_KERNEL_GS_BASE 0xc0000102
 
-#define X86_EFLAGS_IF	   (1UL << 9) /* interrupts enabled */
+#define X86_EFLAGS_TF	   (1UL << 8)  /* single-step trap */
+#define X86_EFLAGS_IF	   (1UL << 9)  /* interrupts enabled */
+#define X86_EFLAGS_RF	   (1UL << 16) /* resume flag */
+#define X86_EFLAGS_FIXED   (1UL << 1)  /* always 1 */
+
+/* The end of the user half; sysret must not return above it. */
+#define TASK_SIZE_MAX_X86  0x00007ffffffff000UL
+
+/*
+ * thread_struct - the CPU state of a task that is not running, beyond what
+ * its kernel stack holds: the kernel stack pointer where switch_to() left
+ * it, the FS base (user thread-local storage, arch_prctl), and the x87/SSE
+ * registers in fxsave format (Intel SDM Vol. 1, 10.5 "FXSAVE and FXRSTOR").
+ */
+struct thread_struct {
+	unsigned long sp;				  /* kernel RSP saved by switch_to */
+	unsigned long fsbase;				  /* user FS base */
+	uint8_t fxsave[512] __attribute__((aligned(16))); /* FPU and SSE state */
+};
 
 #define DEFINE_CR_ACCESSORS(n)                                                                     \
 	static inline unsigned long read_cr##n(void)                                               \

@@ -1,0 +1,243 @@
+/*
+ * kernel/mm/memory.c - page faults: where user pages get their frames.
+ *
+ * Step 5 of the malloc lecture. brk() and mmap() only create VMAs; no
+ * frame is allocated until the program touches a page. The first access
+ * faults (exc_page_fault in arch/x86_64/traps.c) and lands in
+ * handle_mm_fault(), which finds the VMA and picks a handler:
+ *
+ *   do_anonymous_page  heap, stack, anonymous mmap: a read maps the shared
+ *                      zero page read-only; a write gets a new zeroed
+ *                      frame from the buddy allocator (get_zeroed_page);
+ *   do_file_page       a file mapping (a program's text and data): a new
+ *                      frame filled from the file;
+ *   do_wp_page         a write to a present read-only page of a writable
+ *                      VMA: copy-on-write after fork (or the zero page).
+ *
+ * Then the PTE is written and the faulting instruction is retried.
+ *
+ * Counterpart: Linux mm/memory.c.
+ */
+#include <pagoda/fs.h>
+#include <pagoda/kernel.h>
+#include <pagoda/mm.h>
+#include <pagoda/printk.h>
+#include <pagoda/shmem.h>
+#include <pagoda/sched.h>
+#include <pagoda/signal.h>
+#include <pagoda/string.h>
+
+#include <asm/pgtable.h>
+
+#include <uapi/errno.h>
+
+struct page *zero_page;
+unsigned long vm_events[NR_VM_EVENTS];
+
+/* The largest a stack may grow to without a raised RLIMIT_STACK. */
+#define STACK_GUARD_GAP	(256UL * PAGE_SIZE)	/* Linux's stack_guard_gap */
+
+/* The PTE for @addr in @mm; with @alloc, missing tables are made
+ * (user-accessible: the PTE itself decides what the user may do). */
+static pte_t *
+user_pte(struct mm_struct *mm, unsigned long addr, bool alloc)
+{
+	return walk_user_pgtable((pte_t *)mm->pgd, addr, alloc);
+}
+
+static void
+set_pte(pte_t *pte, unsigned long addr, pte_t val)
+{
+	*pte = val;
+	flush_tlb_one(addr);
+}
+
+static int
+do_anonymous_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte, bool write)
+{
+	uint64_t prot = vma->vm_page_prot;
+
+	if (!write) {
+		/* Reads of a never-written page see zeros: share one frame. */
+		set_pte(pte, addr, page_to_phys(zero_page) | (prot & ~_PAGE_RW));
+		return 0;
+	}
+	struct page *page = alloc_pages(GFP_USER | __GFP_ZERO, 0);
+
+	if (!page)
+		return VM_FAULT_OOM;
+	set_pte(pte, addr, page_to_phys(page) | prot);
+	vma->vm_mm->rss[MM_ANONPAGES]++;
+	count_vm_event(PGALLOC_ANON);
+	return 0;
+}
+
+/* do_file_page - a private copy of the file's page at @addr (zeros past EOF). */
+static int
+do_file_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte)
+{
+	struct page *page = alloc_pages(GFP_USER | __GFP_ZERO, 0);
+	loff_t pos = ((loff_t)vma->vm_pgoff << PAGE_SHIFT) + (addr - vma->vm_start);
+
+	if (!page)
+		return VM_FAULT_OOM;
+	if (pos < file_size(vma->vm_file) &&
+	    kernel_read(vma->vm_file, page_address(page), PAGE_SIZE, &pos) < 0) {
+		__free_pages(page, 0);
+		return VM_FAULT_SIGSEGV;
+	}
+	set_pte(pte, addr, page_to_phys(page) | vma->vm_page_prot);
+	vma->vm_mm->rss[MM_FILEPAGES]++;
+	return 0;
+}
+
+/*
+ * do_wp_page - a write to a present, read-only page in a writable VMA.
+ * If nobody else maps the frame, make it writable; otherwise (fork shared
+ * it, or it is the zero page) copy it to a new frame: copy-on-write.
+ */
+static int
+do_wp_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte)
+{
+	struct page *old = phys_to_page(pte_phys(*pte));
+
+	if (old != zero_page && page_ref_count(old) == 1) {
+		set_pte(pte, addr, *pte | _PAGE_RW);
+		return 0;
+	}
+	struct page *page = alloc_pages(GFP_USER, 0);
+
+	if (!page)
+		return VM_FAULT_OOM;
+	if (old == zero_page) {
+		memset(page_address(page), 0, PAGE_SIZE);
+		vma->vm_mm->rss[MM_ANONPAGES]++;
+	} else {
+		memcpy(page_address(page), page_address(old), PAGE_SIZE);
+		put_page(old);
+	}
+	set_pte(pte, addr, page_to_phys(page) | vma->vm_page_prot);
+	count_vm_event(COW_FAULT);
+	return 0;
+}
+
+/*
+ * expand_stack - a fault just below a VM_GROWSDOWN VMA grows it down to
+ * the faulting page, within RLIMIT_STACK and a guard gap above the next
+ * mapping below. 0, or -ENOMEM.
+ */
+static int
+expand_stack(struct vm_area_struct *vma, unsigned long addr)
+{
+	unsigned long start = ALIGN_DOWN(addr, PAGE_SIZE);
+	unsigned long limit = current->rlim[RLIMIT_STACK].rlim_cur;
+	struct vm_area_struct *prev = vma->vm_prev;
+
+	if (vma->vm_end - start > limit)
+		return -ENOMEM;
+	if (prev && start < prev->vm_end + STACK_GUARD_GAP)
+		return -ENOMEM;
+	vm_stat_account(vma->vm_mm, vma->vm_flags, (long)((vma->vm_start - start) >> PAGE_SHIFT));
+	vma->vm_start = start;
+	return 0;
+}
+
+/* access_error - may an access of kind @flags touch @vma at all? */
+static bool
+access_error(const struct vm_area_struct *vma, unsigned int flags)
+{
+	if (flags & FAULT_FLAG_WRITE)
+		return !(vma->vm_flags & VM_WRITE);
+	if (flags & FAULT_FLAG_INSTRUCTION)
+		return !(vma->vm_flags & VM_EXEC);
+	return !(vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC));
+}
+
+int
+handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+	bool write = flags & FAULT_FLAG_WRITE;
+	pte_t *pte;
+
+	count_vm_event(PGFAULT);
+	if (!vma)
+		return VM_FAULT_SIGSEGV;
+	if (addr < vma->vm_start &&
+	    (!(vma->vm_flags & VM_GROWSDOWN) || expand_stack(vma, addr) < 0))
+		return VM_FAULT_SIGSEGV;
+	if (access_error(vma, flags))
+		return VM_FAULT_SIGSEGV;
+	pte = user_pte(mm, addr, true);
+	if (!pte)
+		return VM_FAULT_OOM;
+	addr = ALIGN_DOWN(addr, PAGE_SIZE);
+	if (pte_present(*pte)) {
+		if (write && !(*pte & _PAGE_RW))
+			return do_wp_page(vma, addr, pte);
+		return 0;	/* already fixed up (e.g. two CPUs' worth of faults) */
+	}
+	if (vma->vm_shared)
+		return shmem_fault(vma, addr, pte);
+	if (vma->vm_file)
+		return do_file_page(vma, addr, pte);
+	return do_anonymous_page(vma, addr, pte, write);
+}
+
+void
+zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
+{
+	struct mm_struct *mm = vma->vm_mm;
+
+	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
+		pte_t *pte = user_pte(mm, addr, false);
+
+		if (!pte || !pte_present(*pte))
+			continue;
+		struct page *page = phys_to_page(pte_phys(*pte));
+
+		set_pte(pte, addr, 0);
+		if (page == zero_page)
+			continue;
+		/* A shared object's frame keeps the object's own reference. */
+		mm->rss[vma->vm_file ? MM_FILEPAGES : MM_ANONPAGES]--;
+		put_page(page);
+	}
+}
+
+/*
+ * copy_page_range - fork: map every present page of @vma into @dst too.
+ * Private pages are shared read-only in both, so the first write by
+ * either side copies (do_wp_page); shared pages stay writable in both.
+ */
+int
+copy_page_range(struct mm_struct *dst, struct vm_area_struct *vma)
+{
+	for (unsigned long addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
+		pte_t *src = user_pte(vma->vm_mm, addr, false);
+
+		if (!src || !pte_present(*src))
+			continue;
+		pte_t *pte = user_pte(dst, addr, true);
+
+		if (!pte)
+			return -ENOMEM;
+		struct page *page = phys_to_page(pte_phys(*src));
+
+		if (!vma->vm_shared && (*src & _PAGE_RW))
+			set_pte(src, addr, *src & ~_PAGE_RW);
+		*pte = *src;
+		if (page != zero_page) {
+			get_page(page);
+			dst->rss[vma->vm_file ? MM_FILEPAGES : MM_ANONPAGES]++;
+		}
+	}
+	return 0;
+}
+
+void
+pagefault_out_of_memory(void)
+{
+	pr_err("Out of memory: Killed process %d (%s)\n", current->pid, current->comm);
+	send_signal(current, SIGKILL);
+}

@@ -1,0 +1,419 @@
+/*
+ * kernel/mm/mmap.c - brk, mmap, munmap and mprotect: changing the map.
+ *
+ * Step 4 of the malloc lecture. sysmalloc() in the C library grows the
+ * heap with brk() for requests under 128 KiB and calls mmap() for larger
+ * ones. Both only edit the list of VMAs (vma.c); the frames come later,
+ * one page fault at a time (memory.c). munmap() and a shrinking brk() give
+ * frames back at once.
+ *
+ * Counterpart: Linux mm/mmap.c (and mm/nommu.c, whose short brk() is the
+ * shape __do_sys_brk keeps), mm/mprotect.c.
+ */
+#include <pagoda/fs.h>
+#include <pagoda/kernel.h>
+#include <pagoda/mm.h>
+#include <pagoda/sched.h>
+#include <pagoda/shmem.h>
+#include <pagoda/syscalls.h>
+#include <pagoda/uaccess.h>
+
+#include <asm/cacheflush.h>
+#include <asm/pgtable.h>
+
+#include <uapi/errno.h>
+#include <uapi/mman.h>
+
+#define TASK_SIZE	TASK_SIZE_MAX
+#define MMAP_MIN_ADDR	(64 * KiB)		/* Linux's default mmap_min_addr */
+#define STACK_GUARD_GAP	(256 * PAGE_SIZE)	/* kept free below a stack */
+#define MAX_MAP_COUNT	65530			/* Linux's vm.max_map_count */
+
+/* do_munmap_range - take [start, end) out of every VMA it touches. */
+static int
+do_munmap_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	struct vm_area_struct *vma = find_vma(mm, start);
+
+	if (!vma || vma->vm_start >= end)
+		return 0;
+	/* Cut the VMAs straddling start and end, so whole VMAs remain inside. */
+	if (vma->vm_start < start) {
+		if (split_vma(mm, vma, start) < 0)
+			return -ENOMEM;
+		vma = vma->vm_next;
+	}
+	struct vm_area_struct *last = find_vma(mm, end - 1);
+
+	if (last && last->vm_start < end && last->vm_end > end && split_vma(mm, last, end) < 0)
+		return -ENOMEM;
+	while (vma && vma->vm_start < end) {
+		struct vm_area_struct *next = vma->vm_next;
+
+		zap_page_range(vma, vma->vm_start, vma->vm_end);
+		vma_unlink(mm, vma);
+		if (vma->vm_file)
+			fput(vma->vm_file);
+		if (vma->vm_shared)
+			shmem_put(vma->vm_shared);
+		vm_area_free(vma);
+		vma = next;
+	}
+	free_pgtables((pte_t *)mm->pgd, start, end);
+	return 0;
+}
+
+/* do_munmap - unmap [start, start + len), page-aligned; 0 or -ENOMEM. */
+int
+do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
+{
+	return len ? do_munmap_range(mm, start, start + len) : 0;
+}
+
+/*
+ * mmap_region - map [addr, addr + len) with @vm_flags, backed by @file at
+ * page @pgoff (or anonymous memory), replacing whatever was there
+ * (MAP_FIXED semantics). Returns @addr or -errno.
+ */
+unsigned long
+mmap_region(struct file *file, unsigned long addr, unsigned long len, unsigned long vm_flags,
+	    unsigned long pgoff)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+
+	if (do_munmap(mm, addr, len) < 0)
+		return -ENOMEM;
+	vma = vm_area_alloc(mm);
+	if (!vma)
+		return -ENOMEM;
+	vma->vm_start = addr;
+	vma->vm_end = addr + len;
+	vma->vm_flags = vm_flags;
+	vma->vm_page_prot = vm_get_page_prot(vm_flags);
+	vma->vm_pgoff = pgoff;
+	if (file) {
+		vma->vm_file = get_file(file);
+	} else if (vm_flags & VM_SHARED) {
+		vma->vm_shared = shmem_create(len >> PAGE_SHIFT);
+		if (!vma->vm_shared) {
+			vm_area_free(vma);
+			return -ENOMEM;
+		}
+		vma->vm_pgoff = 0;
+	}
+	vma_link(mm, vma);
+	vma_merge_neighbours(mm, vma);
+	return addr;
+}
+
+/* The lowest address a stack VMA lets a mapping below it reach. */
+static unsigned long
+gap_top(const struct vm_area_struct *vma)
+{
+	if (!vma)
+		return TASK_SIZE;
+	if ((vma->vm_flags & VM_GROWSDOWN) && vma->vm_start > STACK_GUARD_GAP)
+		return vma->vm_start - STACK_GUARD_GAP;
+	return vma->vm_start;
+}
+
+/*
+ * unmapped_area_topdown - the highest free range of @len bytes ending at or
+ * below mm->mmap_base: where Linux's default (top-down) layout puts a new
+ * mapping. Walks the gaps between VMAs bottom-up; the last fit is highest.
+ */
+static unsigned long
+unmapped_area_topdown(struct mm_struct *mm, unsigned long len)
+{
+	unsigned long lo = MMAP_MIN_ADDR, found = 0;
+	struct vm_area_struct *vma = mm->mmap;
+
+	for (;;) {
+		unsigned long hi = min(gap_top(vma), mm->mmap_base);
+
+		if (hi >= lo + len)
+			found = hi - len;
+		if (!vma || vma->vm_start >= mm->mmap_base)
+			break;
+		lo = max(lo, vma->vm_end);
+		vma = vma->vm_next;
+	}
+	return found ? found : (unsigned long)-ENOMEM;
+}
+
+/*
+ * get_unmapped_area - where to put a mapping of @len bytes: @addr itself
+ * for MAP_FIXED (checked), the hint @addr if that range is free, else the
+ * top-down search. Returns an address or -errno.
+ */
+unsigned long
+get_unmapped_area(unsigned long addr, unsigned long len, unsigned long flags)
+{
+	struct mm_struct *mm = current->mm;
+
+	if (len > TASK_SIZE - MMAP_MIN_ADDR)
+		return -ENOMEM;
+	if (flags & MAP_FIXED) {
+		if (addr & ~PAGE_MASK)
+			return -EINVAL;
+		if (addr > TASK_SIZE - len)
+			return -ENOMEM;
+		return addr;
+	}
+	if (addr) {
+		addr = ALIGN_UP(addr, PAGE_SIZE);
+		if (addr >= MMAP_MIN_ADDR && addr <= TASK_SIZE - len &&
+		    !find_vma_intersection(mm, addr, addr + len))
+			return addr;
+	}
+	return unmapped_area_topdown(mm, len);
+}
+
+/* calc_vm_flags - VM_* from mmap's PROT_* and MAP_* bits. */
+static unsigned long
+calc_vm_flags(unsigned long prot, unsigned long flags)
+{
+	unsigned long vm = VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
+
+	if (prot & PROT_READ)
+		vm |= VM_READ;
+	if (prot & PROT_WRITE)
+		vm |= VM_WRITE;
+	if (prot & PROT_EXEC)
+		vm |= VM_EXEC;
+	if (flags & MAP_GROWSDOWN)
+		vm |= VM_GROWSDOWN;
+	if (flags & MAP_NORESERVE)
+		vm |= VM_NORESERVE;
+	if ((flags & MAP_TYPE) != MAP_PRIVATE)
+		vm |= VM_SHARED | VM_MAYSHARE;
+	return vm;
+}
+
+/* populate - MAP_POPULATE: fault every page in now rather than on use. */
+static void
+populate(unsigned long addr, unsigned long len, unsigned long vm_flags)
+{
+	unsigned int fault = (vm_flags & VM_WRITE) ? FAULT_FLAG_WRITE : 0;
+
+	for (unsigned long a = addr; a < addr + len; a += PAGE_SIZE)
+		if (handle_mm_fault(current->mm, a, fault) != 0)
+			break;
+}
+
+/*
+ * do_mmap - the checks of Linux's do_mmap, in its order, then the mapping.
+ * @len is in bytes, @pgoff in pages. Returns the address or -errno.
+ */
+unsigned long
+do_mmap(struct file *file, unsigned long addr, unsigned long len, unsigned long prot,
+	unsigned long flags, unsigned long pgoff)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long type = flags & MAP_TYPE;
+
+	if (!len)
+		return -EINVAL;
+	len = ALIGN_UP(len, PAGE_SIZE);
+	if (!len)
+		return -ENOMEM;
+	if (pgoff + (len >> PAGE_SHIFT) < pgoff)
+		return -EOVERFLOW;
+	if (mm->map_count > MAX_MAP_COUNT)
+		return -ENOMEM;
+	if (type != MAP_SHARED && type != MAP_PRIVATE && type != MAP_SHARED_VALIDATE)
+		return -EINVAL;
+	addr = get_unmapped_area(addr, len, flags);
+	if (IS_ERR((void *)addr))
+		return addr;
+	if ((flags & MAP_FIXED_NOREPLACE) && find_vma_intersection(mm, addr, addr + len))
+		return -EEXIST;
+	unsigned long vm_flags = calc_vm_flags(prot, flags);
+
+	if (!file && type == MAP_PRIVATE)
+		pgoff = addr >> PAGE_SHIFT;
+	addr = mmap_region(file, addr, len, vm_flags, pgoff);
+	if (!IS_ERR((void *)addr) && (flags & MAP_POPULATE))
+		populate(addr, len, vm_flags);
+	return addr;
+}
+
+SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,
+		unsigned long, flags, unsigned long, fd, unsigned long, off)
+{
+	struct file *file = NULL;
+	long ret;
+
+	if (off & ~PAGE_MASK)
+		return -EINVAL;
+	if (!(flags & MAP_ANONYMOUS)) {
+		file = fget((int)fd);
+		if (!file)
+			return -EBADF;
+	}
+	ret = (long)do_mmap(file, addr, len, prot, flags, off >> PAGE_SHIFT);
+	if (file)
+		fput(file);
+	return ret;
+}
+
+SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
+{
+	if ((addr & ~PAGE_MASK) || addr > TASK_SIZE || len > TASK_SIZE - addr)
+		return -EINVAL;
+	len = ALIGN_UP(len, PAGE_SIZE);
+	if (!len)
+		return -EINVAL;
+	return do_munmap(current->mm, addr, len);
+}
+
+/* change_pte_range - new PTE bits for the present pages of [start, end).
+ * A private page loses write access even if the VMA gains it: the next
+ * write faults, and do_wp_page() restores it unless the page is shared. */
+static void
+change_pte_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
+{
+	uint64_t prot = vma->vm_page_prot;
+
+	if (!(vma->vm_flags & VM_SHARED))
+		prot &= ~_PAGE_RW;
+	for (unsigned long a = start; a < end; a += PAGE_SIZE) {
+		pte_t *pte = walk_user_pgtable((pte_t *)vma->vm_mm->pgd, a, false);
+
+		if (pte && pte_present(*pte)) {
+			*pte = pte_phys(*pte) | prot;
+			flush_tlb_one(a);
+		}
+	}
+}
+
+/* mprotect_fixup - give [start, end) of @vma the flags @newflags. */
+static int
+mprotect_fixup(struct vm_area_struct *vma, unsigned long start, unsigned long end,
+	       unsigned long newflags)
+{
+	struct mm_struct *mm = vma->vm_mm;
+
+	if (newflags == vma->vm_flags)
+		return 0;
+	if (start > vma->vm_start && split_vma(mm, vma, start) < 0)
+		return -ENOMEM;
+	if (start > vma->vm_start)
+		vma = vma->vm_next;
+	if (end < vma->vm_end && split_vma(mm, vma, end) < 0)
+		return -ENOMEM;
+	vma_unlink(mm, vma);
+	vma->vm_flags = newflags;
+	vma->vm_page_prot = vm_get_page_prot(newflags);
+	vma_link(mm, vma);
+	change_pte_range(vma, vma->vm_start, vma->vm_end);
+	vma_merge_neighbours(mm, vma);
+	return 0;
+}
+
+SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot)
+{
+	unsigned long end, newflags, vm_prot = 0;
+	struct vm_area_struct *vma;
+
+	if (start & ~PAGE_MASK)
+		return -EINVAL;
+	if (!len)
+		return 0;
+	len = ALIGN_UP(len, PAGE_SIZE);
+	end = start + len;
+	if (end <= start)
+		return -ENOMEM;
+	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM | PROT_GROWSDOWN | PROT_GROWSUP))
+		return -EINVAL;
+	vm_prot = calc_vm_flags(prot, MAP_PRIVATE) & (VM_READ | VM_WRITE | VM_EXEC);
+	vma = find_vma(current->mm, start);
+	if (!vma || vma->vm_start > start)
+		return -ENOMEM;
+	while (start < end) {
+		if (!vma || vma->vm_start > start)
+			return -ENOMEM;		/* a hole in the range */
+		newflags = (vma->vm_flags & ~(VM_READ | VM_WRITE | VM_EXEC)) | vm_prot;
+		if ((vm_prot & ~(vma->vm_flags >> 4)) & (VM_READ | VM_WRITE | VM_EXEC))
+			return -EACCES;		/* beyond VM_MAY* */
+		unsigned long tmp = min(vma->vm_end, end);
+		struct vm_area_struct *next = vma->vm_next;
+
+		if (mprotect_fixup(vma, start, tmp, newflags) < 0)
+			return -ENOMEM;
+		start = tmp;
+		vma = start < end ? find_vma(current->mm, start) : next;
+	}
+	return 0;
+}
+
+/*
+ * do_brk_flags - make [addr, addr + len) heap: extend the VMA that ends at
+ * @addr if it is the heap, else make a new anonymous VMA. No frames yet.
+ */
+int
+do_brk_flags(unsigned long addr, unsigned long len, unsigned long flags)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *prev = find_vma(mm, addr - 1);
+	unsigned long vm_flags = VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC | flags;
+
+	if (!len)
+		return 0;
+	if (prev && prev->vm_end == addr && prev->vm_flags == vm_flags && !prev->vm_file &&
+	    !prev->vm_shared) {
+		vma_unlink(mm, prev);
+		prev->vm_end = addr + len;
+		vma_link(mm, prev);
+		return 0;
+	}
+	return IS_ERR((void *)mmap_region(NULL, addr, len, vm_flags, addr >> PAGE_SHIFT))
+		       ? -ENOMEM
+		       : 0;
+}
+
+/* brk_limit - the highest break RLIMIT_DATA allows (data + heap <= limit). */
+static unsigned long
+brk_limit(const struct mm_struct *mm)
+{
+	uint64_t rlim = current->rlim[RLIMIT_DATA].rlim_cur;
+	unsigned long data = mm->end_data - mm->start_data;
+
+	if (rlim == RLIM_INFINITY || rlim > TASK_SIZE)
+		return TASK_SIZE;
+	return rlim > data ? mm->start_brk + (rlim - data) : mm->start_brk;
+}
+
+/*
+ * brk - move the program break: the end of the heap. The checks are those
+ * of Linux's nommu brk(), in its order, plus what an MMU needs: freeing
+ * the pages of a shrink, and not growing into the next mapping.
+ * Returns the new break, or the unchanged one when the request is refused.
+ */
+SYSCALL_DEFINE1(brk, unsigned long, brk)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long oldbrk = ALIGN_UP(mm->brk, PAGE_SIZE), newbrk = ALIGN_UP(brk, PAGE_SIZE);
+	struct vm_area_struct *next;
+
+	/* Range check: below the heap's start, or past the break limit. */
+	if (brk < mm->start_brk || brk > brk_limit(mm))
+		return mm->brk;
+	if (brk == mm->brk)
+		return mm->brk;
+	/* Always allow shrinking brk: unmap and free the pages above it. */
+	if (brk <= mm->brk) {
+		mm->brk = brk;
+		do_munmap(mm, newbrk, oldbrk - newbrk);
+		return brk;
+	}
+	/* Growth: stay a page below the next mapping (MMU only). */
+	next = find_vma(mm, oldbrk);
+	if (next && newbrk + PAGE_SIZE > gap_top(next))
+		return mm->brk;
+	if (newbrk > oldbrk && do_brk_flags(oldbrk, newbrk - oldbrk, 0) < 0)
+		return mm->brk;
+	flush_icache_range(mm->brk, brk);
+	return mm->brk = brk;
+}

@@ -1,0 +1,173 @@
+/*
+ * kernel/proc/exit.c - how processes end, and how parents learn of it.
+ *
+ * do_exit() frees what a dying task no longer needs at once -- its
+ * address space (every frame goes back to the buddy allocator), its open
+ * files -- hands its children to init, and becomes a zombie: just a
+ * task_struct holding the exit status. The parent's wait4() collects the
+ * status and frees the rest (the kernel stack, the task_struct).
+ *
+ * The wait status is Linux's: a normal exit(n) gives (n & 0xff) << 8;
+ * death by signal s gives s (plus 0x80 for a core dump, which Pagoda never
+ * writes). WIFEXITED, WEXITSTATUS, WIFSIGNALED and WTERMSIG decode it.
+ *
+ * Counterpart: Linux kernel/exit.c.
+ */
+#include <pagoda/arch.h>
+#include <pagoda/fs.h>
+#include <pagoda/kernel.h>
+#include <pagoda/mm.h>
+#include <pagoda/printk.h>
+#include <pagoda/sched.h>
+#include <pagoda/signal.h>
+#include <pagoda/syscalls.h>
+#include <pagoda/uaccess.h>
+
+#include <uapi/errno.h>
+
+#define WNOHANG		0x00000001
+#define WUNTRACED	0x00000002
+#define WCONTINUED	0x00000008
+#define __WALL		0x40000000
+#define __WCLONE	0x80000000
+
+/* The process that adopts orphans: pid 1. */
+static struct task_struct *
+child_reaper(void)
+{
+	struct task_struct *init = find_task_by_pid(1);
+
+	return init ? init : &init_task;
+}
+
+/* reparent_children - the dying task's children become init's. */
+static void
+reparent_children(struct task_struct *dying)
+{
+	struct task_struct *reaper = child_reaper(), *child;
+
+	while (!list_empty(&dying->children)) {
+		child = list_first_entry(&dying->children, struct task_struct, sibling);
+		list_del(&child->sibling);
+		child->parent = reaper;
+		list_add_tail(&child->sibling, &reaper->children);
+		if (child->__state == EXIT_ZOMBIE)
+			wake_up(&reaper->wait_chldexit);
+	}
+}
+
+/*
+ * init_exited - the first program ended. Linux panics here; Pagoda, whose
+ * first program is often a test or a student's program (tools/run-elf),
+ * reports its wait status and powers off.
+ */
+static __noreturn void
+init_exited(int code)
+{
+	pr_notice("init: exited with status %#x\n", code);
+	arch_power_off();
+}
+
+void
+do_exit(int code)
+{
+	struct task_struct *tsk = current;
+	struct mm_struct *mm = tsk->mm;
+
+	if (tsk->clear_child_tid && mm)
+		put_user_u32(0, (void *)tsk->clear_child_tid);
+	if (mm) {
+		tsk->mm = NULL;
+		arch_switch_mm(NULL);	/* off the page tables we are about to free */
+		mmput(mm);
+	}
+	if (tsk->files) {
+		put_files(tsk->files);
+		tsk->files = NULL;
+	}
+	if (tsk->fs) {
+		put_fs_struct(tsk->fs);
+		tsk->fs = NULL;
+	}
+	if (tsk->pid == 1)
+		init_exited(code);	/* powers off */
+	reparent_children(tsk);
+	tsk->exit_code = code;
+	tsk->__state = EXIT_ZOMBIE;
+	send_signal(tsk->parent, SIGCHLD);
+	wake_up(&tsk->parent->wait_chldexit);
+	schedule();
+	BUG();		/* a zombie is never scheduled again */
+}
+
+SYSCALL_DEFINE1(exit, int, error_code)
+{
+	do_exit((error_code & 0xff) << 8);
+}
+
+SYSCALL_DEFINE1(exit_group, int, error_code)
+{
+	do_exit((error_code & 0xff) << 8);	/* one thread per process */
+}
+
+/* Does child @p match wait4's @pid? (No process groups: 0 and < -1 match all.) */
+static bool
+eligible_child(const struct task_struct *p, pid_t pid)
+{
+	return pid <= 0 || p->pid == pid;
+}
+
+/*
+ * reap - collect zombie @p: free it and report. The child is gone even if
+ * the status cannot be written (Linux does the same: -EFAULT, reaped).
+ */
+static long
+reap(struct task_struct *p, int __user *stat_addr, void __user *ru)
+{
+	pid_t pid = p->pid;
+	int status = p->exit_code;
+
+	free_task(p);
+	if (stat_addr && put_user_u32((uint32_t)status, stat_addr) < 0)
+		return -EFAULT;
+	if (ru && clear_user(ru, 144))	/* struct rusage: all zero */
+		return -EFAULT;
+	return pid;
+}
+
+SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options, void __user *, ru)
+{
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WALL | __WCLONE))
+		return -EINVAL;
+	if (upid == INT32_MIN)
+		return -ESRCH;
+	for (;;) {
+		struct task_struct *p;
+		bool any = false;
+
+		list_for_each_entry(p, &current->children, sibling) {
+			if (!eligible_child(p, upid))
+				continue;
+			any = true;
+			if (p->__state == EXIT_ZOMBIE)
+				return reap(p, stat_addr, ru);
+		}
+		if (!any)
+			return -ECHILD;
+		if (options & WNOHANG)
+			return 0;
+		DEFINE_WAIT(wait);
+
+		prepare_to_wait(&current->wait_chldexit, &wait);
+		bool zombie = false;
+
+		list_for_each_entry(p, &current->children, sibling)
+			if (eligible_child(p, upid) && p->__state == EXIT_ZOMBIE)
+				zombie = true;
+		if (!zombie && !signal_pending(current))
+			schedule();
+		finish_wait(&current->wait_chldexit, &wait);
+		if (!zombie && signal_pending(current))
+			return -EINTR;
+	}
+}

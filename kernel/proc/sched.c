@@ -1,0 +1,179 @@
+/*
+ * kernel/proc/sched.c - choosing which task runs: round robin.
+ *
+ * Runnable tasks wait in one FIFO run queue. The timer (HZ per second)
+ * ends the running task's time slice by setting need_resched; on its way
+ * back to user mode (exit_to_user_mode) the task calls schedule(), which
+ * puts it at the back of the queue and switches to the task at the front.
+ * A task that sleeps (wait.h) leaves the queue until wake_up() puts it
+ * back. When nothing is runnable the boot task (pid 0) idles with `hlt`.
+ * Kernel code is not preempted: a task in the kernel runs until it
+ * sleeps or returns to user mode, which keeps the kernel free of locks on
+ * one CPU.
+ *
+ * Counterpart: Linux kernel/sched/core.c (with CFS, kernel/sched/fair.c).
+ */
+#include <pagoda/arch.h>
+#include <pagoda/kernel.h>
+#include <pagoda/mm_types.h>
+#include <pagoda/sched.h>
+#include <pagoda/signal.h>
+#include <pagoda/string.h>
+#include <pagoda/wait.h>
+
+#include <asm/processor.h>
+
+/* Ticks a task may run before the next one gets the CPU. */
+#define TIME_SLICE_TICKS	2
+
+struct task_struct init_task = {
+	.__state = TASK_RUNNING,
+	.pid = 0,
+	.comm = "swapper",
+	.run_list = LIST_HEAD_INIT(init_task.run_list),
+	.children = LIST_HEAD_INIT(init_task.children),
+	.sibling = LIST_HEAD_INIT(init_task.sibling),
+};
+
+struct task_struct *current_task = &init_task;
+bool need_resched;
+
+static struct list_head run_queue = LIST_HEAD_INIT(run_queue);
+static unsigned int slice_ticks;
+
+/* A task off the queue has an empty (self-linked) run_list. */
+static bool
+on_run_queue(struct task_struct *task)
+{
+	return !list_empty(&task->run_list);
+}
+
+/* wake_up_process - @task can run: put it at the back of the run queue. */
+void
+wake_up_process(struct task_struct *task)
+{
+	unsigned long flags = local_irq_save();
+
+	task->__state = TASK_RUNNING;
+	if (task != &init_task && !on_run_queue(task))
+		list_add_tail(&task->run_list, &run_queue);
+	local_irq_restore(flags);
+}
+
+/* pick_next_task - the front of the queue, or the idle task. */
+static struct task_struct *
+pick_next_task(void)
+{
+	if (list_empty(&run_queue))
+		return &init_task;
+	struct task_struct *next = list_first_entry(&run_queue, struct task_struct, run_list);
+
+	list_del(&next->run_list);
+	INIT_LIST_HEAD(&next->run_list);
+	return next;
+}
+
+/*
+ * schedule - give the CPU to the next runnable task. A running task goes
+ * to the back of the queue; a sleeping or dead one just leaves. Returns
+ * when this task is picked again. Interrupts are off while switching.
+ */
+void
+schedule(void)
+{
+	unsigned long flags = local_irq_save();
+	struct task_struct *prev = current, *next;
+
+	need_resched = false;
+	slice_ticks = 0;
+	if (prev->__state == TASK_RUNNING && prev != &init_task && !on_run_queue(prev))
+		list_add_tail(&prev->run_list, &run_queue);
+	next = pick_next_task();
+	if (next != prev) {
+		if (next->mm != prev->mm)
+			arch_switch_mm(next->mm ? next->mm->pgd : NULL);
+		current_task = next;
+		arch_switch_to(prev, next);
+	}
+	local_irq_restore(flags);
+}
+
+/* schedule_tail - a new task's first code: schedule() left interrupts off. */
+void
+schedule_tail(void)
+{
+	local_irq_enable();
+}
+
+void
+scheduler_tick(void)
+{
+	if (++slice_ticks >= TIME_SLICE_TICKS || current == &init_task)
+		need_resched = !list_empty(&run_queue);
+}
+
+void
+exit_to_user_mode(struct pt_regs *regs)
+{
+	for (;;) {
+		if (need_resched) {
+			schedule();
+			continue;
+		}
+		if (current->pending & ~current->blocked) {
+			do_signal(regs);
+			continue;
+		}
+		break;
+	}
+}
+
+void
+prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *wait)
+{
+	unsigned long flags = local_irq_save();
+
+	if (list_empty(&wait->entry))
+		list_add_tail(&wait->entry, &wq->head);
+	current->__state = TASK_INTERRUPTIBLE;
+	local_irq_restore(flags);
+}
+
+void
+finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *wait)
+{
+	unsigned long flags = local_irq_save();
+
+	current->__state = TASK_RUNNING;
+	if (!list_empty(&wait->entry)) {
+		list_del(&wait->entry);
+		INIT_LIST_HEAD(&wait->entry);
+	}
+	local_irq_restore(flags);
+}
+
+void
+wake_up(struct wait_queue_head *wq)
+{
+	unsigned long flags = local_irq_save();
+	struct wait_queue_entry *w;
+
+	list_for_each_entry(w, &wq->head, entry)
+		if (w->task->__state == TASK_INTERRUPTIBLE)
+			wake_up_process(w->task);
+	local_irq_restore(flags);
+}
+
+bool
+signal_pending(struct task_struct *task)
+{
+	return (task->pending & ~task->blocked) != 0;
+}
+
+void
+sched_init(void)
+{
+	INIT_LIST_HEAD(&init_task.tasks);
+	init_waitqueue_head(&init_task.wait_chldexit);
+	strlcpy(init_task.comm, "swapper", sizeof(init_task.comm));
+}

@@ -1,0 +1,198 @@
+/*
+ * kernel/proc/signal.c - signals: kill, rt_sigaction, rt_sigprocmask, and
+ * the default actions.
+ *
+ * A signal sent to a task sets its bit in task->pending. Before the task
+ * next returns to user mode, exit_to_user_mode() calls do_signal(), which
+ * takes each pending, unblocked signal and acts: ignore it, or terminate
+ * the task with a wait status whose low 7 bits are the signal number
+ * (what WIFSIGNALED/WTERMSIG decode in the parent). A user handler is
+ * recorded but not run: such signals get their default action.
+ *
+ * Counterpart: Linux kernel/signal.c.
+ */
+#include <pagoda/kernel.h>
+#include <pagoda/printk.h>
+#include <pagoda/sched.h>
+#include <pagoda/signal.h>
+#include <pagoda/string.h>
+#include <pagoda/syscalls.h>
+#include <pagoda/uaccess.h>
+
+#include <uapi/errno.h>
+
+#define sigmask(sig)	(1ULL << ((sig) - 1))
+
+/* Signals whose default action is to do nothing (signal(7)). */
+#define SIG_DEFAULT_IGNORE (sigmask(SIGCHLD) | sigmask(SIGURG) | sigmask(SIGWINCH) | \
+			    sigmask(SIGCONT) | sigmask(SIGSTOP) | sigmask(SIGTSTP) |  \
+			    sigmask(SIGTTIN) | sigmask(SIGTTOU))
+#define SIG_UNCATCHABLE (sigmask(SIGKILL) | sigmask(SIGSTOP))
+
+/* sig_ignored - would @task just discard @sig? Then it is not even queued. */
+static bool
+sig_ignored(const struct task_struct *task, int sig)
+{
+	unsigned long handler = task->sigaction[sig - 1].handler;
+
+	if ((sigmask(sig) & SIG_UNCATCHABLE) || (task->blocked & sigmask(sig)))
+		return false;
+	return handler == SIG_IGN || (handler == SIG_DFL && (sigmask(sig) & SIG_DEFAULT_IGNORE));
+}
+
+void
+send_signal(struct task_struct *task, int sig)
+{
+	if (sig < 1 || sig > NSIG || sig_ignored(task, sig))
+		return;
+	task->pending |= sigmask(sig);
+	if (task->__state == TASK_INTERRUPTIBLE)
+		wake_up_process(task);
+}
+
+void
+force_sig(int sig)
+{
+	struct k_sigaction *ka = &current->sigaction[sig - 1];
+
+	/* A fault's signal cannot be ignored or blocked: the fault would repeat. */
+	if (ka->handler == SIG_IGN)
+		ka->handler = SIG_DFL;
+	current->blocked &= ~sigmask(sig);
+	send_signal(current, sig);
+}
+
+/* Take the lowest pending, unblocked signal off the pending set. */
+static int
+dequeue_signal(struct task_struct *task)
+{
+	uint64_t ready = task->pending & ~task->blocked;
+
+	if (!ready)
+		return 0;
+	int sig = __builtin_ctzll(ready) + 1;
+
+	task->pending &= ~sigmask(sig);
+	return sig;
+}
+
+void
+do_signal(struct pt_regs *regs)
+{
+	int sig;
+
+	while ((sig = dequeue_signal(current)) != 0) {
+		unsigned long handler = current->sigaction[sig - 1].handler;
+
+		if (handler == SIG_IGN && !(sigmask(sig) & SIG_UNCATCHABLE))
+			continue;
+		if ((sigmask(sig) & SIG_DEFAULT_IGNORE) && !(sigmask(sig) & SIG_UNCATCHABLE))
+			continue;
+		if (sig == SIGSTOP)
+			continue;	/* stopping is not supported: ignored */
+		do_exit(sig);		/* terminated by the signal: status = sig */
+	}
+}
+
+/* kill(2): pid > 0 one process; pid 0 or -1: every process but init and
+ * the caller's ancestors... here: all user processes (no process groups). */
+SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
+{
+	struct task_struct *task;
+
+	if (sig < 0 || sig > NSIG)
+		return -EINVAL;
+	if (pid > 0) {
+		task = find_task_by_pid(pid);
+		if (!task || task->__state == EXIT_ZOMBIE)
+			return task ? 0 : -ESRCH;
+		if (sig)
+			send_signal(task, sig);
+		return 0;
+	}
+	int count = 0;
+
+	list_for_each_entry(task, &task_list, tasks) {
+		if (task->pid <= 1 || task->__state == EXIT_ZOMBIE)
+			continue;
+		if (pid == -1 && task == current)
+			continue;
+		if (sig)
+			send_signal(task, sig);
+		count++;
+	}
+	return count ? 0 : -ESRCH;
+}
+
+SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, tid, int, sig)
+{
+	struct task_struct *task;
+
+	if (tgid <= 0 || tid <= 0 || sig < 0 || sig > NSIG)
+		return -EINVAL;
+	task = find_task_by_pid(tid);
+	if (!task || tgid != tid)
+		return -ESRCH;
+	if (sig)
+		send_signal(task, sig);
+	return 0;
+}
+
+SYSCALL_DEFINE2(tkill, pid_t, tid, int, sig)
+{
+	struct task_struct *task = tid > 0 ? find_task_by_pid(tid) : NULL;
+
+	if (tid <= 0 || sig < 0 || sig > NSIG)
+		return -EINVAL;
+	if (!task)
+		return -ESRCH;
+	if (sig)
+		send_signal(task, sig);
+	return 0;
+}
+
+/* rt_sigaction: the kernel's struct sigaction is handler, flags, restorer, mask. */
+SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct k_sigaction __user *, act,
+		struct k_sigaction __user *, oact, size_t, sigsetsize)
+{
+	struct k_sigaction new;
+
+	if (sigsetsize != sizeof(uint64_t))
+		return -EINVAL;
+	if (sig < 1 || sig > NSIG)
+		return -EINVAL;
+	if (act && copy_from_user(&new, act, sizeof(new)))
+		return -EFAULT;
+	if (act && (sigmask(sig) & SIG_UNCATCHABLE))
+		return -EINVAL;
+	if (oact && copy_to_user(oact, &current->sigaction[sig - 1], sizeof(new)))
+		return -EFAULT;
+	if (act) {
+		new.mask &= ~SIG_UNCATCHABLE;
+		current->sigaction[sig - 1] = new;
+	}
+	return 0;
+}
+
+SYSCALL_DEFINE4(rt_sigprocmask, int, how, const uint64_t __user *, nset, uint64_t __user *, oset,
+		size_t, sigsetsize)
+{
+	uint64_t set, old = current->blocked;
+
+	if (sigsetsize != sizeof(uint64_t))
+		return -EINVAL;
+	if (nset) {
+		if (copy_from_user(&set, nset, sizeof(set)))
+			return -EFAULT;
+		switch (how) {
+		case SIG_BLOCK: current->blocked |= set; break;
+		case SIG_UNBLOCK: current->blocked &= ~set; break;
+		case SIG_SETMASK: current->blocked = set; break;
+		default: return -EINVAL;
+		}
+		current->blocked &= ~SIG_UNCATCHABLE;
+	}
+	if (oset && copy_to_user(oset, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
+}
