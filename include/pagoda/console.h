@@ -19,7 +19,13 @@ struct console {
 /* register_console - start sending printk output to @con (static storage). */
 void register_console(struct console *con);
 
-/* console_write - write @len bytes to every console, e.g. for a tty. */
+void unregister_console(struct console *con);
+
+/* console_write - write @len bytes to every console (kernel messages). */
 void console_write(const char *s, size_t len);
+
+/* tty_output - user programs' console output: COM1 and the VGA screen
+ * (kernel/arch/x86_64/serial.c). */
+void tty_output(const char *s, size_t len);
 
 #endif /* PAGODA_CONSOLE_H */

@@ -12,9 +12,9 @@
 #include <pagoda/mm_types.h>
 
 struct shmem_object {
-	int refcount;			/* VMAs that map it */
-	unsigned long npages;		/* its size */
-	struct page **pages;		/* NULL until a page is first touched */
+	int refcount;	      /* VMAs that map it */
+	unsigned long npages; /* its size */
+	struct page **pages;  /* NULL until a page is first touched */
 };
 
 struct shmem_object *shmem_create(unsigned long npages);

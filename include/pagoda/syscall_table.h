@@ -6,7 +6,7 @@
 
 #include <pagoda/syscalls.h>
 
-#define NR_syscalls	451	/* one more than the highest Linux x86-64 number */
+#define NR_syscalls 451 /* one more than the highest Linux x86-64 number */
 
 /* sys_call_table[nr]: the implementation of system call nr, or NULL. */
 extern const sys_call_ptr_t sys_call_table[NR_syscalls];

@@ -98,9 +98,35 @@ read_boot_info(unsigned long magic, phys_addr_t info_pa)
 }
 
 /* The first program and its environment, as Linux starts init. */
+#define INIT_MAX_ARGS 64
+
 static char init_path[256] = "/init";
-static const char *init_argv[] = { init_path, NULL };
+static const char *init_argv[INIT_MAX_ARGS + 1] = { init_path, NULL };
 static const char *const init_envp[] = { "HOME=/", "TERM=linux", "PATH=/bin", NULL };
+static char init_args_buf[4096];
+
+/*
+ * read_init_args - if the initramfs has /etc/init.argv (the whole argv,
+ * each argument ended by a NUL: tools/run-elf writes it), use it as
+ * init's argv, so arguments with spaces survive intact.
+ */
+static void
+read_init_args(void)
+{
+	struct file *f = filp_open("/etc/init.argv", 0, 0);
+	loff_t pos = 0;
+	ssize_t len;
+	int argc = 0;
+
+	if (IS_ERR(f))
+		return;
+	len = kernel_read(f, init_args_buf, sizeof(init_args_buf) - 1, &pos);
+	fput(f);
+	for (ssize_t i = 0; i < len && argc < INIT_MAX_ARGS; i += strlen(init_args_buf + i) + 1)
+		init_argv[argc++] = init_args_buf + i;
+	if (argc)
+		init_argv[argc] = NULL;
+}
 
 /* run_init - the body of pid 1: exec the first program in user mode. */
 static void
@@ -108,6 +134,7 @@ run_init(void *unused)
 {
 	struct exec_strings argv = { init_argv, true }, envp = { init_envp, true };
 
+	read_init_args();
 	current->files = files_init_console();
 	current->fs = fs_struct_init();
 	int err = do_execve(init_path, &argv, &envp);

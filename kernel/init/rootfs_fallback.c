@@ -192,7 +192,7 @@ SYSCALL_DEFINE3(write, int, fd, const char __user *, buf, size_t, count)
 
 		if (copy_from_user(chunk, buf + done, n))
 			return done ? (long)done : -EFAULT;
-		console_write(chunk, n);
+		tty_output(chunk, n);
 		done += n;
 	}
 	return (long)done;

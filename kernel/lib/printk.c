@@ -31,6 +31,17 @@ register_console(struct console *con)
 }
 
 void
+unregister_console(struct console *con)
+{
+	for (struct console **p = &console_list; *p; p = &(*p)->next) {
+		if (*p == con) {
+			*p = con->next;
+			return;
+		}
+	}
+}
+
+void
 console_write(const char *s, size_t len)
 {
 	for (struct console *con = console_list; con; con = con->next)

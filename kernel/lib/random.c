@@ -39,9 +39,9 @@ get_random_bytes(void *buf, size_t len)
 	}
 }
 
-#define GRND_NONBLOCK	0x1
-#define GRND_RANDOM	0x2
-#define GRND_INSECURE	0x4
+#define GRND_NONBLOCK 0x1
+#define GRND_RANDOM   0x2
+#define GRND_INSECURE 0x4
 
 SYSCALL_DEFINE3(getrandom, void __user *, buf, size_t, count, unsigned int, flags)
 {
@@ -51,7 +51,7 @@ SYSCALL_DEFINE3(getrandom, void __user *, buf, size_t, count, unsigned int, flag
 	if (flags & ~(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
 		return -EINVAL;
 	if (count > 0x7ffff000)
-		count = 0x7ffff000;		/* Linux's MAX_RW_COUNT */
+		count = 0x7ffff000; /* Linux's MAX_RW_COUNT */
 	while (done < count) {
 		size_t n = count - done < sizeof(chunk) ? count - done : sizeof(chunk);
 

@@ -35,7 +35,7 @@ struct page *zero_page;
 unsigned long vm_events[NR_VM_EVENTS];
 
 /* The largest a stack may grow to without a raised RLIMIT_STACK. */
-#define STACK_GUARD_GAP	(256UL * PAGE_SIZE)	/* Linux's stack_guard_gap */
+#define STACK_GUARD_GAP (256UL * PAGE_SIZE) /* Linux's stack_guard_gap */
 
 /* The PTE for @addr in @mm; with @alloc, missing tables are made
  * (user-accessible: the PTE itself decides what the user may do). */
@@ -175,7 +175,7 @@ handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags)
 	if (pte_present(*pte)) {
 		if (write && !(*pte & _PAGE_RW))
 			return do_wp_page(vma, addr, pte);
-		return 0;	/* already fixed up (e.g. two CPUs' worth of faults) */
+		return 0; /* already fixed up (e.g. two CPUs' worth of faults) */
 	}
 	if (vma->vm_shared)
 		return shmem_fault(vma, addr, pte);

@@ -25,9 +25,9 @@
 #include <uapi/mman.h>
 
 #define TASK_SIZE	TASK_SIZE_MAX
-#define MMAP_MIN_ADDR	(64 * KiB)		/* Linux's default mmap_min_addr */
-#define STACK_GUARD_GAP	(256 * PAGE_SIZE)	/* kept free below a stack */
-#define MAX_MAP_COUNT	65530			/* Linux's vm.max_map_count */
+#define MMAP_MIN_ADDR	(64 * KiB)	  /* Linux's default mmap_min_addr */
+#define STACK_GUARD_GAP (256 * PAGE_SIZE) /* kept free below a stack */
+#define MAX_MAP_COUNT	65530		  /* Linux's vm.max_map_count */
 
 /* do_munmap_range - take [start, end) out of every VMA it touches. */
 static int
@@ -239,8 +239,8 @@ do_mmap(struct file *file, unsigned long addr, unsigned long len, unsigned long 
 	return addr;
 }
 
-SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,
-		unsigned long, flags, unsigned long, fd, unsigned long, off)
+SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot, unsigned long,
+		flags, unsigned long, fd, unsigned long, off)
 {
 	struct file *file = NULL;
 	long ret;
@@ -333,10 +333,10 @@ SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot
 		return -ENOMEM;
 	while (start < end) {
 		if (!vma || vma->vm_start > start)
-			return -ENOMEM;		/* a hole in the range */
+			return -ENOMEM; /* a hole in the range */
 		newflags = (vma->vm_flags & ~(VM_READ | VM_WRITE | VM_EXEC)) | vm_prot;
 		if ((vm_prot & ~(vma->vm_flags >> 4)) & (VM_READ | VM_WRITE | VM_EXEC))
-			return -EACCES;		/* beyond VM_MAY* */
+			return -EACCES; /* beyond VM_MAY* */
 		unsigned long tmp = min(vma->vm_end, end);
 		struct vm_area_struct *next = vma->vm_next;
 
@@ -368,9 +368,8 @@ do_brk_flags(unsigned long addr, unsigned long len, unsigned long flags)
 		vma_link(mm, prev);
 		return 0;
 	}
-	return IS_ERR((void *)mmap_region(NULL, addr, len, vm_flags, addr >> PAGE_SHIFT))
-		       ? -ENOMEM
-		       : 0;
+	return IS_ERR((void *)mmap_region(NULL, addr, len, vm_flags, addr >> PAGE_SHIFT)) ? -ENOMEM
+											  : 0;
 }
 
 /* brk_limit - the highest break RLIMIT_DATA allows (data + heap <= limit). */

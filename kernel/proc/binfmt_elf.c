@@ -26,8 +26,8 @@
 #include <uapi/auxvec.h>
 #include <uapi/errno.h>
 
-#define ELF_MAX_PHNUM	64
-#define ELF_HZ		100	/* AT_CLKTCK: Linux's USER_HZ */
+#define ELF_MAX_PHNUM 64
+#define ELF_HZ	      100 /* AT_CLKTCK: Linux's USER_HZ */
 
 /* read_at - exactly @len bytes of @file at @pos; 0 or -ENOEXEC. */
 static int
@@ -66,7 +66,7 @@ elf_check(struct linux_binprm *bprm)
 			return -ENOEXEC;
 		}
 		if (ph->p_type == PT_LOAD && ((ph->p_vaddr - ph->p_offset) & ~PAGE_MASK))
-			return -ENOEXEC;	/* file and memory offsets must agree in a page */
+			return -ENOEXEC; /* file and memory offsets must agree in a page */
 	}
 	/* Static PIE: no relocation support beyond a fixed base. */
 	if (eh->e_type == ET_DYN)
@@ -101,13 +101,12 @@ map_segment(struct linux_binprm *bprm, const struct elf64_phdr *ph)
 	if (ph->p_vaddr + ph->p_memsz < ph->p_vaddr || mem_end > TASK_SIZE_MAX ||
 	    ph->p_filesz > ph->p_memsz)
 		return -ENOEXEC;
-	if (ph->p_filesz && IS_ERR((void *)mmap_region(bprm->file, start, file_end - start, flags,
-						       ALIGN_DOWN(ph->p_offset, PAGE_SIZE) >>
-							       PAGE_SHIFT)))
+	if (ph->p_filesz &&
+	    IS_ERR((void *)mmap_region(bprm->file, start, file_end - start, flags,
+				       ALIGN_DOWN(ph->p_offset, PAGE_SIZE) >> PAGE_SHIFT)))
 		return -ENOMEM;
-	if (mem_end > file_end &&
-	    IS_ERR((void *)mmap_region(NULL, file_end, mem_end - file_end, flags,
-				       file_end >> PAGE_SHIFT)))
+	if (mem_end > file_end && IS_ERR((void *)mmap_region(NULL, file_end, mem_end - file_end,
+							     flags, file_end >> PAGE_SHIFT)))
 		return -ENOMEM;
 	return 0;
 }
@@ -185,7 +184,8 @@ phdr_address(const struct linux_binprm *bprm)
 
 		if (ph->p_type == PT_PHDR)
 			return ph->p_vaddr;
-		if (ph->p_type == PT_LOAD && ph->p_offset <= off && off < ph->p_offset + ph->p_filesz)
+		if (ph->p_type == PT_LOAD && ph->p_offset <= off &&
+		    off < ph->p_offset + ph->p_filesz)
 			return ph->p_vaddr + (off - ph->p_offset);
 	}
 	return 0;
@@ -200,11 +200,11 @@ elf_auxv(struct linux_binprm *bprm, uint64_t *auxv, unsigned long random, unsign
 	int n = 0;
 
 	cpuid(1, 0, &a, &b, &c, &hwcap);
-#define AUX(type, value)                     \
-	do {                                 \
-		auxv[2 * n] = (type);        \
-		auxv[2 * n + 1] = (value);   \
-		n++;                         \
+#define AUX(type, value)                                                                           \
+	do {                                                                                       \
+		auxv[2 * n] = (type);                                                              \
+		auxv[2 * n + 1] = (value);                                                         \
+		n++;                                                                               \
 	} while (0)
 	AUX(AT_HWCAP, hwcap);
 	AUX(AT_PAGESZ, PAGE_SIZE);

@@ -35,11 +35,11 @@
 #include <uapi/auxvec.h>
 #include <uapi/errno.h>
 
-#define MAX_ARG_STRLEN	(32 * PAGE_SIZE)	/* one string: Linux's limit */
-#define MAX_ARG_BYTES	(256 * KiB)		/* all of them (Linux: 2 MiB) */
-#define MAX_ARG_COUNT	0x7fffffff
-#define STACK_TOP	TASK_SIZE_MAX
-#define STACK_EXPAND	(128 * KiB)		/* initial stack VMA beyond the args */
+#define MAX_ARG_STRLEN (32 * PAGE_SIZE) /* one string: Linux's limit */
+#define MAX_ARG_BYTES  (256 * KiB)	/* all of them (Linux: 2 MiB) */
+#define MAX_ARG_COUNT  0x7fffffff
+#define STACK_TOP      TASK_SIZE_MAX
+#define STACK_EXPAND   (128 * KiB) /* initial stack VMA beyond the args */
 
 /*
  * copy_one - copy string @i of @list (a user or kernel array of pointers)
@@ -105,8 +105,8 @@ push(unsigned long *sp, const void *data, size_t len)
 
 /* put_table - the argc/argv/envp/auxv table at @sp; returns 0 or -EFAULT. */
 static int
-put_table(struct linux_binprm *bprm, unsigned long sp, unsigned long strings,
-	  const uint64_t *auxv, int nauxv)
+put_table(struct linux_binprm *bprm, unsigned long sp, unsigned long strings, const uint64_t *auxv,
+	  int nauxv)
 {
 	uint64_t *p = (uint64_t *)sp;
 	unsigned long s = strings;
@@ -114,11 +114,11 @@ put_table(struct linux_binprm *bprm, unsigned long sp, unsigned long strings,
 
 	for (int i = 0; i < bprm->argc + bprm->envc; i++) {
 		if (i == bprm->argc)
-			err |= put_user_u64(0, p++);	/* argv's NULL */
+			err |= put_user_u64(0, p++); /* argv's NULL */
 		err |= put_user_u64(s, p++);
 		s += strlen(bprm->strings + (s - strings)) + 1;
 	}
-	err |= put_user_u64(0, p++);			/* envp's NULL */
+	err |= put_user_u64(0, p++); /* envp's NULL */
 	for (int i = 0; i < nauxv * 2; i++)
 		err |= put_user_u64(auxv[i], p++);
 	return err ? -EFAULT : 0;
@@ -133,7 +133,7 @@ static int
 create_elf_tables(struct linux_binprm *bprm)
 {
 	struct mm_struct *mm = current->mm;
-	unsigned long sp = STACK_TOP - sizeof(uint64_t);	/* a zero word on top */
+	unsigned long sp = STACK_TOP - sizeof(uint64_t); /* a zero word on top */
 	uint8_t random[16];
 	uint64_t auxv[2 * 24];
 	int n = 0;
@@ -172,8 +172,8 @@ static int
 setup_stack_vma(struct linux_binprm *bprm)
 {
 	unsigned long size = ALIGN_UP(bprm->strings_len + PAGE_SIZE, PAGE_SIZE) + STACK_EXPAND;
-	unsigned long flags = VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC |
-			      VM_GROWSDOWN;
+	unsigned long flags =
+		VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC | VM_GROWSDOWN;
 
 	if (IS_ERR((void *)mmap_region(NULL, STACK_TOP - size, size, flags,
 				       (STACK_TOP - size) >> PAGE_SHIFT)))
@@ -220,8 +220,7 @@ free_bprm(struct linux_binprm *bprm)
 
 /* prepare - open the file and gather the strings: everything that may still fail. */
 static int
-prepare(struct linux_binprm *bprm, const struct exec_strings *argv,
-	const struct exec_strings *envp)
+prepare(struct linux_binprm *bprm, const struct exec_strings *argv, const struct exec_strings *envp)
 {
 	int err;
 
@@ -247,8 +246,7 @@ prepare(struct linux_binprm *bprm, const struct exec_strings *argv,
  * return a failure kills the task (SIGSEGV), as on Linux.
  */
 int
-do_execve(const char *filename, const struct exec_strings *argv,
-	  const struct exec_strings *envp)
+do_execve(const char *filename, const struct exec_strings *argv, const struct exec_strings *envp)
 {
 	struct linux_binprm *bprm = kzalloc(sizeof(*bprm), GFP_KERNEL);
 	int err = -ENOMEM;
@@ -274,7 +272,7 @@ do_execve(const char *filename, const struct exec_strings *argv,
 		err = create_elf_tables(bprm);
 	if (err < 0) {
 		free_bprm(bprm);
-		force_sig(SIGSEGV);	/* the old program is gone */
+		force_sig(SIGSEGV); /* the old program is gone */
 		return err;
 	}
 	arch_start_thread(task_pt_regs(current), bprm->entry, bprm->sp);

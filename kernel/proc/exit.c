@@ -25,11 +25,11 @@
 
 #include <uapi/errno.h>
 
-#define WNOHANG		0x00000001
-#define WUNTRACED	0x00000002
-#define WCONTINUED	0x00000008
-#define __WALL		0x40000000
-#define __WCLONE	0x80000000
+#define WNOHANG	   0x00000001
+#define WUNTRACED  0x00000002
+#define WCONTINUED 0x00000008
+#define __WALL	   0x40000000
+#define __WCLONE   0x80000000
 
 /* The process that adopts orphans: pid 1. */
 static struct task_struct *
@@ -78,7 +78,7 @@ do_exit(int code)
 		put_user_u32(0, (void *)tsk->clear_child_tid);
 	if (mm) {
 		tsk->mm = NULL;
-		arch_switch_mm(NULL);	/* off the page tables we are about to free */
+		arch_switch_mm(NULL); /* off the page tables we are about to free */
 		mmput(mm);
 	}
 	if (tsk->files) {
@@ -90,14 +90,14 @@ do_exit(int code)
 		tsk->fs = NULL;
 	}
 	if (tsk->pid == 1)
-		init_exited(code);	/* powers off */
+		init_exited(code); /* powers off */
 	reparent_children(tsk);
 	tsk->exit_code = code;
 	tsk->__state = EXIT_ZOMBIE;
 	send_signal(tsk->parent, SIGCHLD);
 	wake_up(&tsk->parent->wait_chldexit);
 	schedule();
-	BUG();		/* a zombie is never scheduled again */
+	BUG(); /* a zombie is never scheduled again */
 }
 
 SYSCALL_DEFINE1(exit, int, error_code)
@@ -107,7 +107,7 @@ SYSCALL_DEFINE1(exit, int, error_code)
 
 SYSCALL_DEFINE1(exit_group, int, error_code)
 {
-	do_exit((error_code & 0xff) << 8);	/* one thread per process */
+	do_exit((error_code & 0xff) << 8); /* one thread per process */
 }
 
 /* Does child @p match wait4's @pid? (No process groups: 0 and < -1 match all.) */
@@ -130,7 +130,7 @@ reap(struct task_struct *p, int __user *stat_addr, void __user *ru)
 	free_task(p);
 	if (stat_addr && put_user_u32((uint32_t)status, stat_addr) < 0)
 		return -EFAULT;
-	if (ru && clear_user(ru, 144))	/* struct rusage: all zero */
+	if (ru && clear_user(ru, 144)) /* struct rusage: all zero */
 		return -EFAULT;
 	return pid;
 }
@@ -145,7 +145,8 @@ SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options, void 
 		struct task_struct *p;
 		bool any = false;
 
-		list_for_each_entry(p, &current->children, sibling) {
+		list_for_each_entry(p, &current->children, sibling)
+		{
 			if (!eligible_child(p, upid))
 				continue;
 			any = true;
@@ -161,9 +162,9 @@ SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options, void 
 		prepare_to_wait(&current->wait_chldexit, &wait);
 		bool zombie = false;
 
-		list_for_each_entry(p, &current->children, sibling)
-			if (eligible_child(p, upid) && p->__state == EXIT_ZOMBIE)
-				zombie = true;
+		list_for_each_entry(p, &current->children, sibling) if (eligible_child(p, upid) &&
+									p->__state == EXIT_ZOMBIE)
+			zombie = true;
 		if (!zombie && !signal_pending(current))
 			schedule();
 		finish_wait(&current->wait_chldexit, &wait);

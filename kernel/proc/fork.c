@@ -22,13 +22,13 @@
 
 #include <uapi/errno.h>
 
-#define MAX_TASKS	512		/* the process table's size */
+#define MAX_TASKS	     512 /* the process table's size */
 
-#define CLONE_VM		0x00000100
-#define CLONE_PARENT_SETTID	0x00100000
-#define CLONE_CHILD_CLEARTID	0x00200000
-#define CLONE_CHILD_SETTID	0x01000000
-#define CSIGNAL			0x000000ff
+#define CLONE_VM	     0x00000100
+#define CLONE_PARENT_SETTID  0x00100000
+#define CLONE_CHILD_CLEARTID 0x00200000
+#define CLONE_CHILD_SETTID   0x01000000
+#define CSIGNAL		     0x000000ff
 
 struct list_head task_list = LIST_HEAD_INIT(task_list);
 static struct kmem_cache *task_cachep;
@@ -40,9 +40,7 @@ find_task_by_pid(pid_t pid)
 {
 	struct task_struct *task;
 
-	list_for_each_entry(task, &task_list, tasks)
-		if (task->pid == pid)
-			return task;
+	list_for_each_entry(task, &task_list, tasks) if (task->pid == pid) return task;
 	return NULL;
 }
 
@@ -154,7 +152,7 @@ kernel_clone(unsigned long flags, unsigned long parent_tid, unsigned long child_
 	int err;
 
 	if (flags & ~(CSIGNAL | CLONE_PARENT_SETTID | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
-		return -EINVAL;		/* threads and namespaces: not supported */
+		return -EINVAL; /* threads and namespaces: not supported */
 	p = copy_process(regs, &err);
 	if (!p)
 		return err;
@@ -183,7 +181,7 @@ SYSCALL_DEFINE0(fork)
 
 SYSCALL_DEFINE0(vfork)
 {
-	return kernel_clone(0, 0, 0);	/* a full copy: correct, if slower */
+	return kernel_clone(0, 0, 0); /* a full copy: correct, if slower */
 }
 
 SYSCALL_DEFINE5(clone, unsigned long, flags, unsigned long, newsp, unsigned long, parent_tid,

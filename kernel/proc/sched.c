@@ -24,7 +24,7 @@
 #include <asm/processor.h>
 
 /* Ticks a task may run before the next one gets the CPU. */
-#define TIME_SLICE_TICKS	2
+#define TIME_SLICE_TICKS 2
 
 struct task_struct init_task = {
 	.__state = TASK_RUNNING,
@@ -158,9 +158,8 @@ wake_up(struct wait_queue_head *wq)
 	unsigned long flags = local_irq_save();
 	struct wait_queue_entry *w;
 
-	list_for_each_entry(w, &wq->head, entry)
-		if (w->task->__state == TASK_INTERRUPTIBLE)
-			wake_up_process(w->task);
+	list_for_each_entry(w, &wq->head, entry) if (w->task->__state == TASK_INTERRUPTIBLE)
+		wake_up_process(w->task);
 	local_irq_restore(flags);
 }
 

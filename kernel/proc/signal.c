@@ -21,12 +21,12 @@
 
 #include <uapi/errno.h>
 
-#define sigmask(sig)	(1ULL << ((sig) - 1))
+#define sigmask(sig) (1ULL << ((sig)-1))
 
 /* Signals whose default action is to do nothing (signal(7)). */
-#define SIG_DEFAULT_IGNORE (sigmask(SIGCHLD) | sigmask(SIGURG) | sigmask(SIGWINCH) | \
-			    sigmask(SIGCONT) | sigmask(SIGSTOP) | sigmask(SIGTSTP) |  \
-			    sigmask(SIGTTIN) | sigmask(SIGTTOU))
+#define SIG_DEFAULT_IGNORE                                                                         \
+	(sigmask(SIGCHLD) | sigmask(SIGURG) | sigmask(SIGWINCH) | sigmask(SIGCONT) |               \
+	 sigmask(SIGSTOP) | sigmask(SIGTSTP) | sigmask(SIGTTIN) | sigmask(SIGTTOU))
 #define SIG_UNCATCHABLE (sigmask(SIGKILL) | sigmask(SIGSTOP))
 
 /* sig_ignored - would @task just discard @sig? Then it is not even queued. */
@@ -89,8 +89,8 @@ do_signal(struct pt_regs *regs)
 		if ((sigmask(sig) & SIG_DEFAULT_IGNORE) && !(sigmask(sig) & SIG_UNCATCHABLE))
 			continue;
 		if (sig == SIGSTOP)
-			continue;	/* stopping is not supported: ignored */
-		do_exit(sig);		/* terminated by the signal: status = sig */
+			continue; /* stopping is not supported: ignored */
+		do_exit(sig);	  /* terminated by the signal: status = sig */
 	}
 }
 
@@ -112,7 +112,8 @@ SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 	}
 	int count = 0;
 
-	list_for_each_entry(task, &task_list, tasks) {
+	list_for_each_entry(task, &task_list, tasks)
+	{
 		if (task->pid <= 1 || task->__state == EXIT_ZOMBIE)
 			continue;
 		if (pid == -1 && task == current)

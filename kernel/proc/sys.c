@@ -85,7 +85,7 @@ SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
 
 SYSCALL_DEFINE2(set_robust_list, void __user *, head, size_t, len)
 {
-	if (len != 24)		/* sizeof(struct robust_list_head) */
+	if (len != 24) /* sizeof(struct robust_list_head) */
 		return -EINVAL;
 	current->robust_list = (unsigned long)head;
 	return 0;
@@ -115,8 +115,8 @@ SYSCALL_DEFINE1(uname, struct new_utsname __user *, name)
 	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
 }
 
-SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
-		const struct rlimit64 __user *, new_rlim, struct rlimit64 __user *, old_rlim)
+SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource, const struct rlimit64 __user *,
+		new_rlim, struct rlimit64 __user *, old_rlim)
 {
 	struct task_struct *task = pid ? find_task_by_pid(pid) : current;
 	struct rlimit64 lim;
@@ -164,14 +164,14 @@ struct kernel_timespec {
 	int64_t tv_nsec;
 };
 
-#define CLOCK_REALTIME	0
-#define CLOCK_MONOTONIC	1
+#define CLOCK_REALTIME		 0
+#define CLOCK_MONOTONIC		 1
 #define CLOCK_PROCESS_CPUTIME_ID 2
-#define CLOCK_THREAD_CPUTIME_ID 3
-#define CLOCK_MONOTONIC_RAW 4
-#define CLOCK_REALTIME_COARSE 5
-#define CLOCK_MONOTONIC_COARSE 6
-#define CLOCK_BOOTTIME	7
+#define CLOCK_THREAD_CPUTIME_ID	 3
+#define CLOCK_MONOTONIC_RAW	 4
+#define CLOCK_REALTIME_COARSE	 5
+#define CLOCK_MONOTONIC_COARSE	 6
+#define CLOCK_BOOTTIME		 7
 
 /* Time since boot from the TSC; the wall clock starts at the epoch. */
 SYSCALL_DEFINE2(clock_gettime, int, which, struct kernel_timespec __user *, tp)
@@ -221,7 +221,7 @@ SYSCALL_DEFINE2(nanosleep, const struct kernel_timespec __user *, rqtp,
 			return -EINTR;
 		need_resched = true;
 		schedule();
-		arch_idle();	/* nothing else to run: wait for the next tick */
+		arch_idle(); /* nothing else to run: wait for the next tick */
 	}
 	return 0;
 }

@@ -10,7 +10,10 @@ raw_syscall3(long nr, long a, long b, long c)
 {
 	long ret;
 
-	__asm__ volatile("syscall" : "=a"(ret) : "a"(nr), "D"(a), "S"(b), "d"(c) : "rcx", "r11", "memory");
+	__asm__ volatile("syscall"
+			 : "=a"(ret)
+			 : "a"(nr), "D"(a), "S"(b), "d"(c)
+			 : "rcx", "r11", "memory");
 	return ret;
 }
 
@@ -21,7 +24,7 @@ _start(void)
 {
 	static const char msg[] = "hello from user mode\n";
 
-	raw_syscall3(1, 1, (long)msg, sizeof(msg) - 1);	/* write */
+	raw_syscall3(1, 1, (long)msg, sizeof(msg) - 1); /* write */
 	raw_syscall3(231, 0, 0, 0);			/* exit_group */
 	for (;;)
 		;

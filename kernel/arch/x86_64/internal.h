@@ -10,8 +10,11 @@
 void serial_init(void);
 int serial_getc(void);
 
+void serial_console_select(const char *name);
+
 /* vga.c */
 void vga_init(void);
+void vga_tty_output(const char *s, size_t len);
 
 /* gdt.c */
 void gdt_init(void);

@@ -44,19 +44,19 @@ extern void __switch_to_asm(unsigned long *prev_sp, unsigned long next_sp);
 
 /* Kernel stacks live at KSTACK_AREA (asm/page.h), each slot a guard page
  * and THREAD_SIZE bytes. */
-#define KSTACK_SLOT	(THREAD_SIZE + PAGE_SIZE)
-#define KSTACK_SLOTS	4096
+#define KSTACK_SLOT  (THREAD_SIZE + PAGE_SIZE)
+#define KSTACK_SLOTS 4096
 
 static uint8_t kstack_used[KSTACK_SLOTS];
 
 /* The FPU state a new program starts with (fninit, default MXCSR). */
 static uint8_t init_fpstate[512] __aligned(16);
 
-#define X86_CR0_MP	(1UL << 1)
-#define X86_CR0_EM	(1UL << 2)
-#define X86_CR0_NE	(1UL << 5)
+#define X86_CR0_MP	   (1UL << 1)
+#define X86_CR0_EM	   (1UL << 2)
+#define X86_CR0_NE	   (1UL << 5)
 #define X86_CR4_OSXMMEXCPT (1UL << 10)
-#define MXCSR_DEFAULT	0x1f80
+#define MXCSR_DEFAULT	   0x1f80
 
 /*
  * fpu_init - let user programs use SSE: no x87 emulation (EM), #NM-free
@@ -81,7 +81,7 @@ fpu_init(void)
 void *
 arch_alloc_kernel_stack(void)
 {
-	unsigned int order = 2;		/* THREAD_SIZE = 4 pages */
+	unsigned int order = 2; /* THREAD_SIZE = 4 pages */
 
 	static_assert(THREAD_SIZE == (PAGE_SIZE << 2), "kernel stacks are order-2 blocks");
 	for (unsigned int slot = 0; slot < KSTACK_SLOTS; slot++) {
@@ -140,19 +140,18 @@ arch_copy_thread(struct task_struct *p, const struct pt_regs *regs, void (*fn)(v
 		memset(child, 0, sizeof(*child));
 	}
 	*--sp = (unsigned long)ret_from_fork;
-	*--sp = 0;			/* rbp */
-	*--sp = (unsigned long)fn;	/* rbx */
-	*--sp = (unsigned long)arg;	/* r12 */
-	*--sp = 0;			/* r13 */
-	*--sp = 0;			/* r14 */
-	*--sp = 0;			/* r15 */
+	*--sp = 0;		    /* rbp */
+	*--sp = (unsigned long)fn;  /* rbx */
+	*--sp = (unsigned long)arg; /* r12 */
+	*--sp = 0;		    /* r13 */
+	*--sp = 0;		    /* r14 */
+	*--sp = 0;		    /* r15 */
 	p->thread.sp = (unsigned long)sp;
 	if (current && current->mm && regs) {
 		/* The parent's FPU registers are live in the CPU: save them first. */
 		__asm__ volatile("fxsave %0" : "=m"(current->thread.fxsave));
 		memcpy(p->thread.fxsave, current->thread.fxsave, sizeof(p->thread.fxsave));
-	}
-	else
+	} else
 		memcpy(p->thread.fxsave, init_fpstate, sizeof(init_fpstate));
 	p->thread.fsbase = regs && current ? rdmsr(MSR_FS_BASE) : 0;
 }
@@ -203,10 +202,10 @@ arch_start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp)
 	wrmsr(MSR_FS_BASE, 0);
 }
 
-#define ARCH_SET_GS	0x1001
-#define ARCH_SET_FS	0x1002
-#define ARCH_GET_FS	0x1003
-#define ARCH_GET_GS	0x1004
+#define ARCH_SET_GS 0x1001
+#define ARCH_SET_FS 0x1002
+#define ARCH_GET_FS 0x1003
+#define ARCH_GET_GS 0x1004
 
 /* arch_prctl - the FS base, which glibc and musl point at the thread's TLS. */
 SYSCALL_DEFINE2(arch_prctl, int, option, unsigned long, addr)
@@ -218,12 +217,9 @@ SYSCALL_DEFINE2(arch_prctl, int, option, unsigned long, addr)
 		current->thread.fsbase = addr;
 		wrmsr(MSR_FS_BASE, addr);
 		return 0;
-	case ARCH_GET_FS:
-		return put_user_u64(current->thread.fsbase, (void *)addr);
+	case ARCH_GET_FS: return put_user_u64(current->thread.fsbase, (void *)addr);
 	case ARCH_SET_GS:
-	case ARCH_GET_GS:
-		return -EINVAL;		/* a user GS base is not supported */
-	default:
-		return -EINVAL;
+	case ARCH_GET_GS: return -EINVAL; /* a user GS base is not supported */
+	default: return -EINVAL;
 	}
 }

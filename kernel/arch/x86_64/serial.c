@@ -11,21 +11,23 @@
  */
 #include <pagoda/arch.h>
 #include <pagoda/console.h>
+#include <pagoda/string.h>
 
 #include <asm/io.h>
 
 #include "internal.h"
 
 #define COM1	      0x3f8
-#define UART_THR      0 /* transmit holding register (write) */
-#define UART_RBR      0 /* receive buffer register (read) */
-#define UART_IER      1 /* interrupt enable */
-#define UART_DLL      0 /* divisor latch, low byte (when LCR.DLAB = 1) */
-#define UART_DLM      1 /* divisor latch, high byte */
-#define UART_FCR      2 /* FIFO control */
-#define UART_LCR      3 /* line control */
-#define UART_MCR      4 /* modem control */
-#define UART_LSR      5 /* line status */
+#define COM2	      0x2f8 /* the second serial port: kernel messages with console=ttyS1 */
+#define UART_THR      0	    /* transmit holding register (write) */
+#define UART_RBR      0	    /* receive buffer register (read) */
+#define UART_IER      1	    /* interrupt enable */
+#define UART_DLL      0	    /* divisor latch, low byte (when LCR.DLAB = 1) */
+#define UART_DLM      1	    /* divisor latch, high byte */
+#define UART_FCR      2	    /* FIFO control */
+#define UART_LCR      3	    /* line control */
+#define UART_MCR      4	    /* modem control */
+#define UART_LSR      5	    /* line status */
 
 #define UART_LCR_8N1  0x03 /* 8 data bits, no parity, 1 stop bit */
 #define UART_LCR_DLAB 0x80 /* the next two registers are the divisor */
@@ -33,45 +35,92 @@
 #define UART_LSR_THRE 0x20 /* the transmitter can take a byte */
 
 static void
-serial_putc(char c)
+serial_putc(uint16_t port, char c)
 {
-	while (!(inb(COM1 + UART_LSR) & UART_LSR_THRE))
+	while (!(inb(port + UART_LSR) & UART_LSR_THRE))
 		;
-	outb(COM1 + UART_THR, c);
+	outb(port + UART_THR, c);
 }
 
-/* serial_write - console write: a terminal wants "\r\n" for a new line. */
+/* serial_out - write to a port; a terminal wants "\r\n" for a new line. */
 static void
-serial_write(const char *s, size_t len)
+serial_out(uint16_t port, const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
 		if (s[i] == '\n')
-			serial_putc('\r');
-		serial_putc(s[i]);
+			serial_putc(port, '\r');
+		serial_putc(port, s[i]);
 	}
+}
+
+static void
+serial0_write(const char *s, size_t len)
+{
+	serial_out(COM1, s, len);
+}
+
+static void
+serial1_write(const char *s, size_t len)
+{
+	serial_out(COM2, s, len);
 }
 
 static struct console serial_console = {
 	.name = "ttyS0",
-	.write = serial_write,
+	.write = serial0_write,
+};
+
+static struct console serial1_console = {
+	.name = "ttyS1",
+	.write = serial1_write,
 };
 
 /*
- * serial_init - program COM1 for 115200 baud 8N1 and register it as a
- * console. Called first thing in start_kernel, so that everything after
- * it can print.
+ * tty_output - what user programs write to the console (fd 1 and 2) goes
+ * to COM1 always, and to the VGA screen, whichever console kernel
+ * messages go to (console=ttyS1 sends those to COM2, so that a program's
+ * output and the kernel's log can be told apart: tools/run-elf).
+ */
+void
+tty_output(const char *s, size_t len)
+{
+	serial0_write(s, len);
+	vga_tty_output(s, len);
+}
+
+/* uart_init - 115200 baud 8N1, FIFOs on, for the UART at @port. */
+static void
+uart_init(uint16_t port)
+{
+	outb(port + UART_IER, 0);
+	outb(port + UART_LCR, UART_LCR_DLAB);
+	outb(port + UART_DLL, 1); /* 115200 / 1 */
+	outb(port + UART_DLM, 0);
+	outb(port + UART_LCR, UART_LCR_8N1);
+	outb(port + UART_FCR, 0xc7); /* enable and clear FIFOs, 14-byte trigger */
+	outb(port + UART_MCR, 0x0b); /* DTR, RTS, OUT2 (routes the IRQ line) */
+}
+
+/*
+ * serial_init - program COM1 and register it as a console. Called first
+ * thing in start_kernel, so that everything after it can print.
  */
 void
 serial_init(void)
 {
-	outb(COM1 + UART_IER, 0);
-	outb(COM1 + UART_LCR, UART_LCR_DLAB);
-	outb(COM1 + UART_DLL, 1); /* 115200 / 1 */
-	outb(COM1 + UART_DLM, 0);
-	outb(COM1 + UART_LCR, UART_LCR_8N1);
-	outb(COM1 + UART_FCR, 0xc7); /* enable and clear FIFOs, 14-byte trigger */
-	outb(COM1 + UART_MCR, 0x0b); /* DTR, RTS, OUT2 (routes the IRQ line) */
+	uart_init(COM1);
 	register_console(&serial_console);
+}
+
+/* serial_console_select - `console=ttyS1`: kernel messages go to COM2. */
+void
+serial_console_select(const char *name)
+{
+	if (strcmp(name, "ttyS1") != 0)
+		return;
+	uart_init(COM2);
+	unregister_console(&serial_console);
+	register_console(&serial1_console);
 }
 
 /* serial_getc - a received byte, or -1 when none is waiting. */

@@ -22,13 +22,13 @@
 
 #include "internal.h"
 
-#define MSR_STAR	0xc0000081	/* segment selectors for syscall/sysret */
-#define MSR_LSTAR	0xc0000082	/* the 64-bit syscall entry point */
-#define MSR_SYSCALL_MASK 0xc0000084	/* RFLAGS bits syscall clears */
-#define EFER_SCE	(1UL << 0)	/* syscall/sysret enabled */
+#define MSR_STAR	 0xc0000081 /* segment selectors for syscall/sysret */
+#define MSR_LSTAR	 0xc0000082 /* the 64-bit syscall entry point */
+#define MSR_SYSCALL_MASK 0xc0000084 /* RFLAGS bits syscall clears */
+#define EFER_SCE	 (1UL << 0) /* syscall/sysret enabled */
 
 /* Flags the kernel must not run with: trap, direction, interrupts, AC, NT. */
-#define SYSCALL_MASK	0x47700UL
+#define SYSCALL_MASK	 0x47700UL
 
 extern void entry_SYSCALL_64(void);
 

@@ -27,8 +27,8 @@ struct exception_table_entry {
 extern const struct exception_table_entry __start___ex_table[], __stop___ex_table[];
 
 /* Emit an __ex_table entry: a fault at label `from` resumes at `to`. */
-#define EX_TABLE(from, to)                                                            \
-	".pushsection __ex_table, \"a\"\n\t.balign 8\n\t.quad " #from ", " #to "\n\t" \
+#define EX_TABLE(from, to)                                                                         \
+	".pushsection __ex_table, \"a\"\n\t.balign 8\n\t.quad " #from ", " #to "\n\t"              \
 	".popsection\n\t"
 
 bool

@@ -9,6 +9,7 @@
  * our Multiboot2 header asks for no framebuffer.
  */
 #include <pagoda/arch.h>
+#include <pagoda/cmdline.h>
 #include <pagoda/console.h>
 #include <pagoda/string.h>
 
@@ -27,6 +28,7 @@
 #define VGA_TEXT_PA    0xb8000
 static volatile uint16_t *const vga_buf = (uint16_t *)(PAGE_OFFSET + VGA_TEXT_PA);
 static unsigned int vga_row, vga_col;
+static bool vga_ready;
 
 static void
 vga_move_cursor(void)
@@ -81,6 +83,14 @@ vga_write(const char *s, size_t len)
 	vga_move_cursor();
 }
 
+/* Program output shows on the screen too, between kernel messages. */
+void
+vga_tty_output(const char *s, size_t len)
+{
+	if (vga_ready)
+		vga_write(s, len);
+}
+
 static struct console vga_console = {
 	.name = "vga",
 	.write = vga_write,
@@ -93,11 +103,16 @@ vga_init(void)
 	for (unsigned int i = 0; i < VGA_ROWS * VGA_COLS; i++)
 		vga_buf[i] = (VGA_ATTR << 8) | ' ';
 	vga_row = vga_col = 0;
+	vga_ready = true;
 	register_console(&vga_console);
 }
 
 void
 arch_console_init(void)
 {
+	char name[16];
+
+	if (cmdline_find_option(saved_command_line, "console", name, sizeof(name)) > 0)
+		serial_console_select(name);
 	vga_init();
 }

@@ -14,8 +14,8 @@
 #define ASM_PERCPU_H
 
 struct pcpu {
-	unsigned long user_rsp;		/* the user RSP, during syscall entry */
-	unsigned long top_of_stack;	/* top of the running task's kernel stack */
+	unsigned long user_rsp;	    /* the user RSP, during syscall entry */
+	unsigned long top_of_stack; /* top of the running task's kernel stack */
 };
 
 extern struct pcpu cpu0;
