@@ -102,6 +102,7 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 struct vm_area_struct *find_vma_intersection(struct mm_struct *mm, unsigned long start,
 					     unsigned long end);
 
+void vma_cache_init(void);
 struct vm_area_struct *vm_area_alloc(struct mm_struct *mm);
 void vm_area_free(struct vm_area_struct *vma);
 

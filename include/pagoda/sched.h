@@ -106,6 +106,7 @@ void exit_to_user_mode(struct pt_regs *regs);
 struct task_struct *find_task_by_pid(pid_t pid);
 pid_t kernel_thread(void (*fn)(void *), void *arg, const char *name);
 void free_task(struct task_struct *p);
+void fork_init(void);
 extern struct list_head task_list; /* every task (tasks) */
 
 /* kernel/proc/exit.c: end the current task with wait status @code. */

@@ -14,6 +14,7 @@
 #include <pagoda/cmdline.h>
 #include <pagoda/exec.h>
 #include <pagoda/fs.h>
+#include <pagoda/gfp.h>
 #include <pagoda/init.h>
 #include <pagoda/jiffies.h>
 #include <pagoda/kernel.h>
@@ -105,6 +106,9 @@ static const char *init_argv[INIT_MAX_ARGS + 1] = { init_path, NULL };
 static const char *const init_envp[] = { "HOME=/", "TERM=linux", "PATH=/bin", NULL };
 static char init_args_buf[4096];
 
+/* Free frames when init started: all must be back when it exits. */
+unsigned long init_free_pages;
+
 /*
  * read_init_args - if the initramfs has /etc/init.argv (the whole argv,
  * each argument ended by a NUL: tools/run-elf writes it), use it as
@@ -134,6 +138,7 @@ run_init(void *unused)
 {
 	struct exec_strings argv = { init_argv, true }, envp = { init_envp, true };
 
+	init_free_pages = nr_free_pages();
 	read_init_args();
 	current->files = files_init_console();
 	current->fs = fs_struct_init();
@@ -188,6 +193,7 @@ start_kernel(unsigned long magic, phys_addr_t info_pa)
 	populate_rootfs(&boot_info);
 
 	sched_init();
+	fork_init();
 	arch_time_init();
 	arch_irq_enable();
 	pr_info("Timer: %d Hz\n", HZ);

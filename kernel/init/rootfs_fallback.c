@@ -197,3 +197,33 @@ SYSCALL_DEFINE3(write, int, fd, const char __user *, buf, size_t, count)
 	}
 	return (long)done;
 }
+
+struct iovec_k {
+	uint64_t base;
+	uint64_t len;
+};
+
+SYSCALL_DEFINE3(writev, int, fd, const struct iovec_k __user *, iov, int, iovcnt)
+{
+	long total = 0;
+
+	if (iovcnt < 0 || iovcnt > 1024)
+		return -EINVAL;
+	for (int i = 0; i < iovcnt; i++) {
+		struct iovec_k v;
+
+		if (copy_from_user(&v, iov + i, sizeof(v)))
+			return -EFAULT;
+		long n = __do_sys_write(fd, (const char *)v.base, v.len);
+
+		if (n < 0)
+			return total ? total : n;
+		total += n;
+	}
+	return total;
+}
+
+SYSCALL_DEFINE3(ioctl, int, fd, unsigned int, cmd, unsigned long, arg)
+{
+	return -ENOTTY;
+}

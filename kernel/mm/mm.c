@@ -38,6 +38,7 @@ mm_cache_init(void)
 	if (!mm_cachep || !zero_page)
 		panic("mm_cache_init: out of memory");
 	zero_page->flags |= PG_reserved;
+	vma_cache_init();
 }
 
 struct mm_struct *

@@ -23,14 +23,20 @@
 
 static struct kmem_cache *vm_area_cachep;
 
+/* vma_cache_init - the vm_area_struct cache, at boot. */
+void
+vma_cache_init(void)
+{
+	vm_area_cachep = kmem_cache_create("vm_area_struct", sizeof(struct vm_area_struct), 0);
+	if (!vm_area_cachep)
+		panic("vma_cache_init: out of memory");
+}
+
 struct vm_area_struct *
 vm_area_alloc(struct mm_struct *mm)
 {
-	struct vm_area_struct *vma;
+	struct vm_area_struct *vma = kmem_cache_alloc(vm_area_cachep, GFP_KERNEL | __GFP_ZERO);
 
-	if (!vm_area_cachep)
-		vm_area_cachep = kmem_cache_create("vm_area_struct", sizeof(*vma), 0);
-	vma = vm_area_cachep ? kmem_cache_alloc(vm_area_cachep, GFP_KERNEL | __GFP_ZERO) : NULL;
 	if (vma)
 		vma->vm_mm = mm;
 	return vma;

@@ -61,10 +61,14 @@ reparent_children(struct task_struct *dying)
  * first program is often a test or a student's program (tools/run-elf),
  * reports its wait status and powers off.
  */
+extern unsigned long init_free_pages; /* kernel/init/main.c */
+
 static __noreturn void
 init_exited(int code)
 {
 	pr_notice("init: exited with status %#x\n", code);
+	pr_notice("init: %lu pages free, %lu when init started\n", nr_free_pages(),
+		  init_free_pages);
 	arch_power_off();
 }
 

@@ -35,6 +35,15 @@ static struct kmem_cache *task_cachep;
 static int nr_tasks;
 static pid_t last_pid;
 
+/* fork_init - the task_struct cache, at boot. */
+void
+fork_init(void)
+{
+	task_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct), 16);
+	if (!task_cachep)
+		panic("fork_init: out of memory");
+}
+
 struct task_struct *
 find_task_by_pid(pid_t pid)
 {
@@ -64,9 +73,7 @@ alloc_task(void)
 
 	if (nr_tasks >= MAX_TASKS)
 		return NULL;
-	if (!task_cachep)
-		task_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct), 16);
-	p = task_cachep ? kmem_cache_alloc(task_cachep, GFP_KERNEL | __GFP_ZERO) : NULL;
+	p = kmem_cache_alloc(task_cachep, GFP_KERNEL | __GFP_ZERO);
 	if (!p)
 		return NULL;
 	p->stack = arch_alloc_kernel_stack();

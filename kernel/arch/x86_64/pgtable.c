@@ -207,6 +207,10 @@ free_level(pte_t *table, int level, unsigned long start, unsigned long end)
 		pte_t *child = pte_table(*entry);
 
 		free_level(child, level - 1, va, min(end, ALIGN_DOWN(va, span) + span));
+		/* The kernel half's PDPTs are shared by every address space
+		 * (mm_alloc copies the PML4 entries): they stay. */
+		if (level == 4 && pgtable_index(va, 4) >= PTRS_PER_TABLE / 2)
+			continue;
 		if (table_is_empty(child)) {
 			*entry = 0;
 			free_page((unsigned long)child);

@@ -111,6 +111,7 @@ arch_free_kernel_stack(void *stack)
 	phys_addr_t pa = lookup_phys(init_pgd, va);
 
 	unmap_pages(init_pgd, va, THREAD_SIZE);
+	free_pgtables(init_pgd, va, va + THREAD_SIZE);
 	__free_pages(phys_to_page(pa), 2);
 	kstack_used[slot] = 0;
 }
