@@ -77,6 +77,9 @@ void fput(struct file *file);
 /* file_path - the absolute path a file was opened by ("/bin/sh"), or "". */
 const char *file_path(const struct file *file);
 
+/* The inode number of the file behind @file (for /proc/PID/maps). */
+unsigned long file_ino(const struct file *file);
+
 /* The size in bytes of the file behind @file (0 for devices, pipes). */
 loff_t file_size(const struct file *file);
 

@@ -133,6 +133,12 @@ file_path(const struct file *file)
 	return ((struct rootfs_file *)file->private_data)->path;
 }
 
+__weak unsigned long
+file_ino(const struct file *file)
+{
+	return 0;
+}
+
 __weak loff_t
 file_size(const struct file *file)
 {
