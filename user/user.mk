@@ -23,3 +23,14 @@ $(BUILD)/user/%-musl: tests/linux/%.c | $(BUILD)/.deps-test
 	@musl-gcc -static -O2 -o $@ $<
 
 USER_PROGS += $(BUILD)/user/raw_hello $(BUILD)/user/hello-glibc $(BUILD)/user/hello-musl
+
+# The system programs and demos. Built with this machine's C library for
+# now (gcc -static: the Linux ABI is Pagoda's).
+USER_CMDS := init sh echo cat ls ps free maps brk_demo mmap_demo
+
+$(BUILD)/user/%: user/%.c user/memshow.h
+	@mkdir -p $(dir $@)
+	@echo "  USERCC  $@"
+	@$(CC) -static -O2 -g -Wall -Wextra -Wno-unused-parameter -o $@ $<
+
+USER_PROGS += $(USER_CMDS:%=$(BUILD)/user/%)

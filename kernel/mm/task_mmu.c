@@ -84,8 +84,8 @@ proc_pid_status_mm(struct task_struct *task, char *buf, size_t size)
 		return 0;
 	unsigned long anon = mm->rss[MM_ANONPAGES], file = mm->rss[MM_FILEPAGES];
 	unsigned long rss = anon + file;
-	unsigned long text = (ALIGN_UP(mm->end_code, PAGE_SIZE) - ALIGN_DOWN(mm->start_code,
-									      PAGE_SIZE)) >> 10;
+	unsigned long text =
+		(ALIGN_UP(mm->end_code, PAGE_SIZE) - ALIGN_DOWN(mm->start_code, PAGE_SIZE)) >> 10;
 
 	if (rss > mm->hiwater_rss)
 		mm->hiwater_rss = rss;

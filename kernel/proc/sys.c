@@ -225,3 +225,22 @@ SYSCALL_DEFINE2(nanosleep, const struct kernel_timespec __user *, rqtp,
 	}
 	return 0;
 }
+
+#define LINUX_REBOOT_MAGIC1	   0xfee1dead
+#define LINUX_REBOOT_MAGIC2	   672274793
+#define LINUX_REBOOT_CMD_RESTART   0x01234567
+#define LINUX_REBOOT_CMD_HALT	   0xcdef0123
+#define LINUX_REBOOT_CMD_POWER_OFF 0x4321fedc
+
+/* reboot - power off (or halt) the machine; restarting also powers off. */
+SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user *, arg)
+{
+	if ((unsigned int)magic1 != LINUX_REBOOT_MAGIC1 || magic2 != LINUX_REBOOT_MAGIC2)
+		return -EINVAL;
+	switch (cmd) {
+	case LINUX_REBOOT_CMD_POWER_OFF:
+	case LINUX_REBOOT_CMD_HALT:
+	case LINUX_REBOOT_CMD_RESTART: arch_power_off();
+	default: return -EINVAL;
+	}
+}

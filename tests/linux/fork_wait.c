@@ -36,17 +36,41 @@ run_child(const char *name, void (*fn)(void))
 		       strsignal(WTERMSIG(status)));
 }
 
-static void exit_7(void) { exit(7); }
-static void null_write(void) { *(volatile int *)0 = 1; }
-static void kernel_read(void) { (void)*(volatile long *)0xffffffff80100000UL; }
-static void text_write(void) { *(volatile unsigned char *)(void *)&run_child = 0xc3; }
-static void do_abort(void) { abort(); }
-static void self_kill(void) { kill(getpid(), SIGKILL); }
+static void
+exit_7(void)
+{
+	exit(7);
+}
+static void
+null_write(void)
+{
+	*(volatile int *)0 = 1;
+}
+static void
+kernel_read(void)
+{
+	(void)*(volatile long *)0xffffffff80100000UL;
+}
+static void
+text_write(void)
+{
+	*(volatile unsigned char *)(void *)&run_child = 0xc3;
+}
+static void
+do_abort(void)
+{
+	abort();
+}
+static void
+self_kill(void)
+{
+	kill(getpid(), SIGKILL);
+}
 
 static void
 exec_data(void)
 {
-	static unsigned char code[16] = { 0xc3 };	/* ret, in a non-executable page */
+	static unsigned char code[16] = { 0xc3 }; /* ret, in a non-executable page */
 
 	((void (*)(void))(void *)code)();
 }
@@ -70,7 +94,11 @@ deep(int n)
 	return n == 0 ? 0 : deep(n - 1) + (page[0] == (char)n ? 0 : 1);
 }
 
-static void grow_stack(void) { exit(deep(256)); }
+static void
+grow_stack(void)
+{
+	exit(deep(256));
+}
 
 static void
 cow_test(void)
@@ -96,7 +124,7 @@ cow_test(void)
 		fflush(stdout);
 		_exit(shared_value);
 	}
-	shared_value = 4;	/* written after fork: the child must not see it */
+	shared_value = 4; /* written after fork: the child must not see it */
 	waitpid(pid, &status, 0);
 	printf("second child exited %d, parent has %d\n", WEXITSTATUS(status), shared_value);
 }
