@@ -113,7 +113,8 @@ $(BUILD)/kernel.elf: $(BUILD)/kernel.pass1.elf
 # ---------------------------------------------------------------- initramfs
 
 # The root file system GRUB loads as a module: rootfs/ (data files) plus
-# the user programs (USER_PROGS, from user/user.mk) in /bin, as a cpio
+# the user programs (USER_PROGS, from user/user.mk; stripped: GDB reads
+# the symbols from build/user/) in /bin, as a cpio
 # "newc" archive made with the standard cpio tool.
 INITRAMFS := $(BUILD)/initramfs.cpio
 ROOTFS_FILES := $(shell find rootfs -type f 2>/dev/null)
@@ -122,7 +123,7 @@ $(INITRAMFS): $(USER_PROGS) $(ROOTFS_FILES) | $(BUILD)/.deps-test
 	@rm -rf $(BUILD)/rootfs
 	@mkdir -p $(BUILD)/rootfs/bin
 	@cp -R rootfs/. $(BUILD)/rootfs/
-	@for p in $(USER_PROGS); do cp $$p $(BUILD)/rootfs/bin/; done
+	@for p in $(USER_PROGS); do strip -o $(BUILD)/rootfs/bin/$$(basename $$p) $$p; done
 	@if [ -f $(BUILD)/rootfs/bin/init ]; then mv $(BUILD)/rootfs/bin/init $(BUILD)/rootfs/init; fi
 	@cd $(BUILD)/rootfs && find . -mindepth 1 | sed "s|^\./||" | LC_ALL=C sort | \
 		cpio -o -H newc -R 0:0 --quiet > $(abspath $@)

@@ -38,8 +38,11 @@ def test_memory_sizes(mem, mib):
     assert m, b.output
     available, total, reserved = map(int, m.groups())
     assert total == usable_kib
-    # Reserved: the low 1 MiB, the kernel, boot data and mem_map (1.4 % of RAM).
-    assert 1024 < reserved < 1024 + 1024 + total * 0.02
+    # Reserved: the low 1 MiB, the kernel, boot data, the initramfs module
+    # and mem_map (0.8 % of RAM).
+    modules_kib = sum((int(end, 16) + 1 - int(start, 16)) // 1024 for start, end in
+                      re.findall(r"^Module: \[mem 0x([0-9a-f]+)-0x([0-9a-f]+)\]", b.output, re.M))
+    assert 1024 + modules_kib < reserved < 1024 + 1024 + modules_kib + total * 0.01
     assert available <= total - reserved
     for test in ("buddy", "buddy_drain", "paging", "slab"):
         assert f"selftest: {test} PASS" in b.output
