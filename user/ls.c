@@ -17,7 +17,7 @@
 struct linux_dirent64 {
 	unsigned long long d_ino;
 	long long d_off;
-	unsigned short d_reclen;	/* this record's length */
+	unsigned short d_reclen; /* this record's length */
 	unsigned char d_type;
 	char d_name[];
 };
@@ -38,7 +38,7 @@ list(const char *path)
 	if (fd < 0) {
 		struct stat st;
 
-		if (stat(path, &st) == 0) {	/* a file: print its name */
+		if (stat(path, &st) == 0) { /* a file: print its name */
 			printf("%s\n", path);
 			return 0;
 		}

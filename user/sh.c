@@ -20,9 +20,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define MAX_LINE	1024
-#define MAX_WORDS	64
-#define MAX_CMDS	8
+#define MAX_LINE  1024
+#define MAX_WORDS 64
+#define MAX_CMDS  8
 
 static int last_status;
 extern char **environ;
@@ -93,7 +93,8 @@ run_command(char **argv)
 	else
 		snprintf(path, sizeof(path), "/bin/%s", argv[0]);
 	execve(path, argv, environ);
-	fprintf(stderr, "sh: %s: %s\n", argv[0], errno == ENOENT ? "command not found" : strerror(errno));
+	fprintf(stderr, "sh: %s: %s\n", argv[0],
+		errno == ENOENT ? "command not found" : strerror(errno));
 	_exit(errno == ENOENT ? 127 : 126);
 }
 
@@ -159,7 +160,8 @@ builtin(char **argv)
 		exit(argv[1] ? atoi(argv[1]) : last_status);
 	if (strcmp(argv[0], "cd") == 0) {
 		if (chdir(argv[1] ? argv[1] : "/") < 0)
-			fprintf(stderr, "sh: cd: %s: %s\n", argv[1] ? argv[1] : "/", strerror(errno));
+			fprintf(stderr, "sh: cd: %s: %s\n", argv[1] ? argv[1] : "/",
+				strerror(errno));
 		return 1;
 	}
 	return 0;

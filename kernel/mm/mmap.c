@@ -215,6 +215,8 @@ do_mmap(struct file *file, unsigned long addr, unsigned long len, unsigned long 
 
 	if (!len)
 		return -EINVAL;
+	if (flags & MAP_FIXED_NOREPLACE)
+		flags |= MAP_FIXED; /* at exactly addr, but never replacing */
 	len = ALIGN_UP(len, PAGE_SIZE);
 	if (!len)
 		return -ENOMEM;

@@ -28,6 +28,7 @@ PROGRAMS = [
     ("argv_env", ["one", "two words", ""]),
     ("printf_heavy", []),
     ("fork_wait", []),
+    ("brk_mmap", []),
 ]
 
 
