@@ -46,7 +46,11 @@ raw(long nr, long a, long b, long c, long d, long e, long f)
 	return ret;
 }
 
-static uintptr_t brk_(uintptr_t a) { return (uintptr_t)raw(SYS_brk, a, 0, 0, 0, 0, 0); }
+static uintptr_t
+brk_(uintptr_t a)
+{
+	return (uintptr_t)raw(SYS_brk, a, 0, 0, 0, 0, 0);
+}
 
 static long
 mmap_(uintptr_t addr, size_t len, int prot, int flags, int fd, long off)
@@ -83,8 +87,8 @@ brk_tests(void)
 	printf("grow to 3 pages: +%lu\n", (unsigned long)(brk_(start + 3 * PAGE) - start));
 	memset((char *)start, 0x55, 3 * PAGE);
 	b = brk_(start + 3 * PAGE - 10);
-	printf("shrink within a page keeps contents: +%lu, byte %d\n",
-	       (unsigned long)(b - start), ((char *)start)[2 * PAGE + 5]);
+	printf("shrink within a page keeps contents: +%lu, byte %d\n", (unsigned long)(b - start),
+	       ((char *)start)[2 * PAGE + 5]);
 	printf("shrink to 1 page: +%lu\n", (unsigned long)(brk_(start + PAGE) - start));
 	printf("write above the break: %s\n", write_fate((char *)start + 2 * PAGE));
 	b = brk_(start + 3 * PAGE);
@@ -112,8 +116,8 @@ mmap_errors(void)
 	printf("len 0: %s\n", errname(mmap_(0, 0, PROT_READ, anon, -1, 0)));
 	printf("huge len: %s\n", errname(mmap_(0, -PAGE, PROT_READ, anon, -1, 0)));
 	printf("no type: %s\n", errname(mmap_(0, PAGE, PROT_READ, MAP_ANONYMOUS, -1, 0)));
-	printf("unaligned fixed: %s\n", errname(mmap_(0x10000001, PAGE, PROT_READ, anon | MAP_FIXED,
-						      -1, 0)));
+	printf("unaligned fixed: %s\n",
+	       errname(mmap_(0x10000001, PAGE, PROT_READ, anon | MAP_FIXED, -1, 0)));
 	printf("unaligned offset: %s\n", errname(mmap_(0, PAGE, PROT_READ, MAP_PRIVATE, 0, 1)));
 	printf("bad fd: %s\n", errname(mmap_(0, PAGE, PROT_READ, MAP_PRIVATE, 99, 0)));
 	printf("fixed beyond user space: %s\n",
@@ -168,8 +172,8 @@ split_and_protect(void)
 	printf("fixed-noreplace onto a mapping: %s\n",
 	       errname(mmap_(p, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE,
 			     -1, 0)));
-	long g = mmap_(p + PAGE / 2 * 3, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1,
-		       0);
+	long g = mmap_(p + PAGE / 2 * 3, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+		       -1, 0);
 	printf("fixed straddling, unaligned: %s\n", errname(g));
 	raw(SYS_munmap, p, 4 * PAGE, 0, 0, 0, 0);
 }
@@ -177,8 +181,10 @@ split_and_protect(void)
 static void
 shared_and_private(void)
 {
-	int *shared = (int *)mmap_(0, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	int *priv = (int *)mmap_(0, PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	int *shared =
+		(int *)mmap_(0, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	int *priv =
+		(int *)mmap_(0, PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	int status;
 
 	*shared = 1;

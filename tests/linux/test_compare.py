@@ -29,6 +29,7 @@ PROGRAMS = [
     ("printf_heavy", []),
     ("fork_wait", []),
     ("brk_mmap", []),
+    ("preempt", []),
 ]
 
 
