@@ -36,7 +36,7 @@ struct wait_queue_entry {
 	struct list_head entry;		/* in wait_queue_head.head */
 };
 
-#define DEFINE_WAIT(name) \\
+#define DEFINE_WAIT(name) \
 	struct wait_queue_entry name = { .task = current, .entry = LIST_HEAD_INIT((name).entry) }
 
 static inline void

@@ -9,6 +9,7 @@
 /* serial.c */
 void serial_init(void);
 int serial_getc(void);
+void serial_rx_interrupt(void);
 
 /* vga.c */
 void vga_init(void);

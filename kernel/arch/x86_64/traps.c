@@ -143,6 +143,8 @@ x86_handle_interrupt(struct pt_regs *regs, unsigned long vector)
 
 	if (irq == IRQ_TIMER)
 		timer_interrupt(regs);
+	else if (irq == IRQ_COM1)
+		serial_rx_interrupt();
 	i8259_eoi(irq);
 }
 
@@ -156,6 +158,8 @@ arch_trap_init(void)
 	gdt_init();
 	idt_init();
 	init_i8259();
+	/* Typed input: serial_init() enabled the UART's receive interrupt. */
+	i8259_unmask(IRQ_COM1);
 }
 
 void

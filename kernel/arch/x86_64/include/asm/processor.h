@@ -130,4 +130,13 @@ invlpg(unsigned long va)
 	__asm__ volatile("invlpg (%0)" : : "r"(va) : "memory");
 }
 
+/*
+ * The machine state a task keeps while it is not running. A placeholder
+ * with the one field every design has, so that struct task_struct is
+ * complete; context switching (process.c) gives it its real contents.
+ */
+struct thread_struct {
+	unsigned long sp; /* kernel stack pointer saved by the switch */
+};
+
 #endif /* ASM_PROCESSOR_H */

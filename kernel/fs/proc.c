@@ -1,0 +1,281 @@
+/*
+ * kernel/fs/proc.c - /proc: files whose text is made when they are opened.
+ *
+ *	/proc/meminfo      memory totals, Linux's format (the buddy allocator's counts)
+ *	/proc/buddyinfo    free blocks of each order, Linux's format
+ *	/proc/self/exe     symbolic link to the program the caller runs
+ *	/proc/self/maps    the caller's memory map (from the mm code)
+ *	/proc/self/status  the caller's name, pids and Vm* sizes
+ *
+ * Each file is an inode whose i_private is its struct proc_entry. Opening
+ * it calls the entry's show function, which prints the whole text into a
+ * kernel buffer kept in file->private_data until the last close; reads
+ * copy from that buffer (so a program that reads in small pieces sees one
+ * consistent snapshot, like Linux's seq_file). Directories are ordinary
+ * tree directories, so getdents64 lists them like any other.
+ *
+ * Pagoda simplifies: /proc/self is a directory about the caller rather
+ * than Linux's symbolic link to /proc/<pid>, and there are no
+ * /proc/<pid> directories for other processes yet.
+ *
+ * Counterpart: Linux fs/proc/ (meminfo.c, base.c, array.c),
+ * mm/vmstat.c (buddyinfo), fs/seq_file.c.
+ */
+#include <pagoda/gfp.h>
+#include <pagoda/kernel.h>
+#include <pagoda/printk.h>
+#include <pagoda/proc_fs.h>
+#include <pagoda/sched.h>
+#include <pagoda/slab.h>
+#include <pagoda/string.h>
+
+#include <asm/page.h>
+
+#include <uapi/errno.h>
+
+#include "internal.h"
+
+#define PROC_BUF_MAX (64 * KiB) /* the largest text a /proc file makes */
+
+/* A /proc file: its name and the function that prints its text. */
+struct proc_entry {
+	const char *name;
+	umode_t mode;
+	int (*show)(struct task_struct *task, char *buf, size_t size);
+};
+
+/* The text an open /proc file reads from. */
+struct proc_text {
+	char *buf;	/* kmalloc'd */
+	size_t len;	/* bytes of text */
+};
+
+/* Until the mm code supplies them: no mappings, no Vm* lines. */
+__attribute__((weak)) int
+proc_pid_maps(struct task_struct *task, char *buf, size_t size)
+{
+	if (size)
+		buf[0] = '\0';
+	return 0;
+}
+
+__attribute__((weak)) int
+proc_task_mem(struct task_struct *task, char *buf, size_t size)
+{
+	if (size)
+		buf[0] = '\0';
+	return 0;
+}
+
+/* kb - pages in kB, the unit /proc/meminfo uses. */
+static unsigned long
+kb(unsigned long pages)
+{
+	return pages * (PAGE_SIZE / 1024);
+}
+
+/*
+ * meminfo_show - /proc/meminfo. Linux's label column is 16 wide and the
+ * number 8 wide ("%-16s%8lu kB"); lines for what Pagoda does not have
+ * (swap, page cache) say 0 kB, as on a Linux without them.
+ */
+static int
+meminfo_show(struct task_struct *task, char *buf, size_t size)
+{
+	unsigned long slab = nr_slab_pages(), free = nr_free_pages();
+	const struct {
+		const char *label;
+		unsigned long pages;
+	} lines[] = {
+		{ "MemTotal:", totalram_pages() }, { "MemFree:", free },
+		{ "MemAvailable:", free },	   { "Buffers:", 0 },
+		{ "Cached:", 0 },		   { "SwapCached:", 0 },
+		{ "Active:", 0 },		   { "Inactive:", 0 },
+		{ "SwapTotal:", 0 },		   { "SwapFree:", 0 },
+		{ "Dirty:", 0 },		   { "Writeback:", 0 },
+		{ "AnonPages:", 0 },		   { "Mapped:", 0 },
+		{ "Shmem:", 0 },		   { "Slab:", slab },
+		{ "SReclaimable:", 0 },		   { "SUnreclaim:", slab },
+	};
+	size_t len = 0;
+
+	for (size_t i = 0; i < ARRAY_SIZE(lines); i++)
+		len += snprintf(buf + min(len, size), size - min(len, size), "%-16s%8lu kB\n",
+				lines[i].label, kb(lines[i].pages));
+	return len;
+}
+
+/* buddyinfo_show - /proc/buddyinfo: one zone, its free blocks of orders 0..10. */
+static int
+buddyinfo_show(struct task_struct *task, char *buf, size_t size)
+{
+	size_t len = snprintf(buf, size, "Node %d, zone %8s ", 0, "Normal");
+
+	for (unsigned int order = 0; order < NR_PAGE_ORDERS; order++)
+		len += snprintf(buf + min(len, size), size - min(len, size), "%6lu ",
+				nr_free_blocks(order));
+	len += snprintf(buf + min(len, size), size - min(len, size), "\n");
+	return len;
+}
+
+/* status_show - /proc/self/status: who the task is, then the mm's Vm* lines. */
+static int
+status_show(struct task_struct *task, char *buf, size_t size)
+{
+	size_t len;
+
+	if (!task)
+		return -ESRCH;
+	len = snprintf(buf, size, "Name:\t%s\nState:\tR (running)\nTgid:\t%d\nPid:\t%d\nPPid:\t%d\n",
+		       task->comm, task->pid, task->pid, task->parent ? task->parent->pid : 0);
+	len += proc_task_mem(task, buf + min(len, size), size - min(len, size));
+	return len;
+}
+
+static int
+maps_show(struct task_struct *task, char *buf, size_t size)
+{
+	if (!task)
+		return -ESRCH;
+	return proc_pid_maps(task, buf, size);
+}
+
+static const struct proc_entry proc_root_entries[] = {
+	{ "buddyinfo", S_IFREG | 0444, buddyinfo_show },
+	{ "meminfo", S_IFREG | 0444, meminfo_show },
+};
+
+static const struct proc_entry proc_self_entries[] = {
+	{ "maps", S_IFREG | 0444, maps_show },
+	{ "status", S_IFREG | 0444, status_show },
+};
+
+/* proc_open - print the entry's text for the caller into a new buffer. */
+static int
+proc_open(struct inode *inode, struct file *file)
+{
+	const struct proc_entry *entry = inode->i_private;
+	struct proc_text *text = kzalloc(sizeof(*text), GFP_KERNEL);
+	size_t size = PAGE_SIZE;
+	int len = -ENOMEM;
+
+	if (!text)
+		return -ENOMEM;
+	/* Grow the buffer until the text fits (snprintf says how much it needs). */
+	while (size <= PROC_BUF_MAX) {
+		text->buf = kmalloc(size, GFP_KERNEL);
+		len = text->buf ? entry->show(current, text->buf, size) : -ENOMEM;
+		if (len < 0 || (size_t)len < size)
+			break;
+		kfree(text->buf);
+		text->buf = NULL;
+		size *= 2;
+		len = -ENOMEM;
+	}
+	if (len < 0) {
+		kfree(text->buf);
+		kfree(text);
+		return len;
+	}
+	text->len = len;
+	file->private_data = text;
+	return 0;
+}
+
+static const char *
+proc_contents(struct file *file, size_t *len)
+{
+	struct proc_text *text = file->private_data;
+
+	*len = text->len;
+	return text->buf;
+}
+
+static void
+proc_release(struct file *file)
+{
+	struct proc_text *text = file->private_data;
+
+	kfree(text->buf);
+	kfree(text);
+}
+
+static loff_t
+proc_llseek(struct file *file, loff_t offset, int whence)
+{
+	struct proc_text *text = file->private_data;
+	loff_t base = whence == 1 ? file->f_pos : whence == 2 ? (loff_t)text->len : 0;
+
+	if (whence > 2 || base + offset < 0)
+		return -EINVAL;
+	return file->f_pos = base + offset;
+}
+
+static const struct file_operations proc_file_fops = {
+	.open = proc_open,
+	.read = mem_file_read,
+	.llseek = proc_llseek,
+	.release = proc_release,
+	.contents = proc_contents,
+};
+
+/* proc_self_exe_link - /proc/self/exe: the path the caller's program was opened by. */
+static int
+proc_self_exe_link(struct inode *inode, char *buf, size_t size)
+{
+	struct task_struct *task = current;
+	const char *path;
+	size_t len;
+
+	if (!task || !task->fs || !task->fs->exe_file)
+		return -ENOENT;
+	path = file_path(task->fs->exe_file);
+	len = min(strlen(path), size);
+	memcpy(buf, path, len);
+	return len;
+}
+
+static const struct inode_operations proc_exe_iops = {
+	.get_link = proc_self_exe_link,
+};
+
+/* add_entries - a file in @dir for each of @n entries: 0 or -ENOMEM. */
+static int
+add_entries(struct inode *dir, const struct proc_entry *entries, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct inode *inode =
+			new_inode(dir, entries[i].name, strlen(entries[i].name), entries[i].mode);
+
+		if (!inode)
+			return -ENOMEM;
+		inode->i_fop = &proc_file_fops;
+		inode->i_private = (void *)&entries[i];
+	}
+	return 0;
+}
+
+/* proc_root_init - /proc and /proc/self under @root (boot): 0 or -errno. */
+int
+proc_root_init(struct inode *root)
+{
+	struct inode *proc = find_child(root, "proc", 4), *self, *exe;
+	int err;
+
+	if (!proc)
+		proc = new_inode(root, "proc", 4, S_IFDIR | 0555);
+	if (!proc || !S_ISDIR(proc->i_mode) || find_child(proc, "self", 4))
+		return proc ? -EEXIST : -ENOMEM;
+	err = add_entries(proc, proc_root_entries, ARRAY_SIZE(proc_root_entries));
+	if (err)
+		return err;
+	self = new_inode(proc, "self", 4, S_IFDIR | 0555);
+	if (!self)
+		return -ENOMEM;
+	exe = new_inode(self, "exe", 3, S_IFLNK | 0777);
+	if (!exe)
+		return -ENOMEM;
+	exe->i_op = &proc_exe_iops;
+	exe->i_private = self; /* marks it as /proc's: writing is EACCES */
+	return add_entries(self, proc_self_entries, ARRAY_SIZE(proc_self_entries));
+}
