@@ -35,7 +35,7 @@ struct file_operations {
 	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
 	long (*ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
 	int (*getdents64)(struct file *file, void __user *dirp, unsigned int count);
-	void (*release)(struct file *file);	/* the last reference is gone */
+	void (*release)(struct file *file); /* the last reference is gone */
 	/* contents - the file's bytes when they sit in kernel memory (initramfs
 	 * files, generated /proc text), *@len set to their length; NULL for
 	 * streams. kernel_read() and file-backed mappings use it. */
@@ -57,44 +57,44 @@ struct inode_operations {
  * both, and the directory tree is the i_parent/i_child/i_sibling links.
  */
 struct inode {
-	umode_t i_mode;			/* S_IF* type and permission bits */
-	unsigned long i_ino;		/* inode number, as stat shows it */
-	unsigned int i_nlink;		/* links: 1, or 2 + subdirectories */
-	uint64_t i_rdev;		/* device number (character devices) */
-	loff_t i_size;			/* bytes of a file or link target */
-	int64_t i_mtime;		/* modification time, seconds */
-	const char *i_data;		/* file or link bytes, in the initramfs image */
-	const char *i_path;		/* absolute path, "/bin/sh" ("/" for the root) */
-	const char *i_name;		/* last component of i_path ("sh") */
-	struct inode *i_parent;		/* containing directory (root: itself) */
-	struct inode *i_child;		/* first entry of a directory */
-	struct inode *i_sibling;	/* next entry in the parent directory */
-	const struct file_operations *i_fop;	/* how an open of it behaves */
-	const struct inode_operations *i_op;	/* NULL: nothing special */
-	void *i_private;		/* the kind's own data (/proc: show function) */
+	umode_t i_mode;			     /* S_IF* type and permission bits */
+	unsigned long i_ino;		     /* inode number, as stat shows it */
+	unsigned int i_nlink;		     /* links: 1, or 2 + subdirectories */
+	uint64_t i_rdev;		     /* device number (character devices) */
+	loff_t i_size;			     /* bytes of a file or link target */
+	int64_t i_mtime;		     /* modification time, seconds */
+	const char *i_data;		     /* file or link bytes, in the initramfs image */
+	const char *i_path;		     /* absolute path, "/bin/sh" ("/" for the root) */
+	const char *i_name;		     /* last component of i_path ("sh") */
+	struct inode *i_parent;		     /* containing directory (root: itself) */
+	struct inode *i_child;		     /* first entry of a directory */
+	struct inode *i_sibling;	     /* next entry in the parent directory */
+	const struct file_operations *i_fop; /* how an open of it behaves */
+	const struct inode_operations *i_op; /* NULL: nothing special */
+	void *i_private;		     /* the kind's own data (/proc: show function) */
 };
 
 /* An open file. */
 struct file {
 	const struct file_operations *f_op;
-	struct inode *f_inode;		/* what is open (each pipe has an inode of its own) */
-	loff_t f_pos;			/* where the next read or write goes */
-	unsigned int f_flags;		/* O_RDONLY, O_WRONLY, O_RDWR, O_APPEND, ... */
-	int f_count;			/* references: descriptors, mappings, exec */
-	void *private_data;		/* the file kind's own state */
+	struct inode *f_inode; /* what is open (each pipe has an inode of its own) */
+	loff_t f_pos;	       /* where the next read or write goes */
+	unsigned int f_flags;  /* O_RDONLY, O_WRONLY, O_RDWR, O_APPEND, ... */
+	int f_count;	       /* references: descriptors, mappings, exec */
+	void *private_data;    /* the file kind's own state */
 };
 
 /* PATH_MAX counts the NUL; NAME_MAX is one component (Linux's limits). */
 #define PATH_MAX	4096
 #define NAME_MAX	255
 
-#define NR_OPEN_DEFAULT	64		/* descriptors per process */
+#define NR_OPEN_DEFAULT 64 /* descriptors per process */
 
 /* A process's descriptor table; fork copies it, threads would share it. */
 struct files_struct {
-	int count;				/* tasks using this table */
-	struct file *fd[NR_OPEN_DEFAULT];	/* NULL: descriptor not open */
-	uint64_t close_on_exec;			/* bit n: close fd n on execve */
+	int count;			  /* tasks using this table */
+	struct file *fd[NR_OPEN_DEFAULT]; /* NULL: descriptor not open */
+	uint64_t close_on_exec;		  /* bit n: close fd n on execve */
 };
 
 /* fs_init - unpack the initramfs (a cpio "newc" archive) at boot. */
@@ -144,7 +144,7 @@ void set_task_exe_file(struct task_struct *task, struct file *file);
 struct file *fget(int fd);
 
 /* ERR_PTR and friends: an errno carried in a pointer. */
-#define MAX_ERRNO_PTR	4095
+#define MAX_ERRNO_PTR 4095
 static inline void *
 ERR_PTR(long error)
 {

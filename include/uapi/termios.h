@@ -51,30 +51,30 @@ struct winsize {
 #define VEOL2	 16
 
 /* c_iflag */
-#define INLCR 0x040 /* map NL to CR */
-#define IGNCR 0x080 /* ignore CR */
-#define ICRNL 0x100 /* map CR to NL: the Enter key sends CR */
-#define IXON  0x400 /* Ctrl-S/Ctrl-Q flow control */
+#define INLCR	 0x040 /* map NL to CR */
+#define IGNCR	 0x080 /* ignore CR */
+#define ICRNL	 0x100 /* map CR to NL: the Enter key sends CR */
+#define IXON	 0x400 /* Ctrl-S/Ctrl-Q flow control */
 
 /* c_oflag */
-#define OPOST 0x01 /* post-process output */
-#define ONLCR 0x04 /* map NL to CR-NL */
+#define OPOST	 0x01 /* post-process output */
+#define ONLCR	 0x04 /* map NL to CR-NL */
 
 /* c_cflag */
-#define B38400 0x0000000f
-#define CS8    0x00000030
-#define CREAD  0x00000080
-#define HUPCL  0x00000400
+#define B38400	 0x0000000f
+#define CS8	 0x00000030
+#define CREAD	 0x00000080
+#define HUPCL	 0x00000400
 
 /* c_lflag */
-#define ISIG	0x00001 /* Ctrl-C and friends send signals */
-#define ICANON	0x00002 /* line by line, with editing */
-#define ECHO	0x00008 /* echo input */
-#define ECHOE	0x00010 /* erase echoes as backspace-space-backspace */
-#define ECHOK	0x00020
-#define ECHONL	0x00040
-#define ECHOCTL 0x00200 /* echo control characters as ^X */
-#define ECHOKE	0x00800
-#define IEXTEN	0x08000
+#define ISIG	 0x00001 /* Ctrl-C and friends send signals */
+#define ICANON	 0x00002 /* line by line, with editing */
+#define ECHO	 0x00008 /* echo input */
+#define ECHOE	 0x00010 /* erase echoes as backspace-space-backspace */
+#define ECHOK	 0x00020
+#define ECHONL	 0x00040
+#define ECHOCTL	 0x00200 /* echo control characters as ^X */
+#define ECHOKE	 0x00800
+#define IEXTEN	 0x08000
 
 #endif /* UAPI_TERMIOS_H */

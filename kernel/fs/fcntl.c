@@ -46,25 +46,18 @@ do_fcntl(struct files_struct *files, unsigned int fd, unsigned int cmd, unsigned
 	if (!file)
 		return -EBADF;
 	switch (cmd) {
-	case F_DUPFD:
-		return f_dupfd(files, arg, file, 0);
-	case F_DUPFD_CLOEXEC:
-		return f_dupfd(files, arg, file, O_CLOEXEC);
-	case F_GETFD:
-		return (files->close_on_exec >> fd) & 1 ? FD_CLOEXEC : 0;
+	case F_DUPFD: return f_dupfd(files, arg, file, 0);
+	case F_DUPFD_CLOEXEC: return f_dupfd(files, arg, file, O_CLOEXEC);
+	case F_GETFD: return (files->close_on_exec >> fd) & 1 ? FD_CLOEXEC : 0;
 	case F_SETFD:
 		if (arg & FD_CLOEXEC)
 			files->close_on_exec |= 1ULL << fd;
 		else
 			files->close_on_exec &= ~(1ULL << fd);
 		return 0;
-	case F_GETFL:
-		return file->f_flags;
-	case F_SETFL:
-		file->f_flags = (file->f_flags & ~SETFL_MASK) | (arg & SETFL_MASK);
-		return 0;
-	default:
-		return -EINVAL;
+	case F_GETFL: return file->f_flags;
+	case F_SETFL: file->f_flags = (file->f_flags & ~SETFL_MASK) | (arg & SETFL_MASK); return 0;
+	default: return -EINVAL;
 	}
 }
 

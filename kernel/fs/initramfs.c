@@ -37,14 +37,25 @@
 
 #include "internal.h"
 
-#define CPIO_HDR_LEN	 110
-#define CPIO_NR_FIELDS	 13
-#define CPIO_TRAILER	 "TRAILER!!!"
+#define CPIO_HDR_LEN   110
+#define CPIO_NR_FIELDS 13
+#define CPIO_TRAILER   "TRAILER!!!"
 
 /* Header fields in the order they appear after the magic. */
 enum cpio_field {
-	F_INO, F_MODE, F_UID, F_GID, F_NLINK, F_MTIME, F_FILESIZE,
-	F_DEVMAJOR, F_DEVMINOR, F_RDEVMAJOR, F_RDEVMINOR, F_NAMESIZE, F_CHECK,
+	F_INO,
+	F_MODE,
+	F_UID,
+	F_GID,
+	F_NLINK,
+	F_MTIME,
+	F_FILESIZE,
+	F_DEVMAJOR,
+	F_DEVMINOR,
+	F_RDEVMAJOR,
+	F_RDEVMINOR,
+	F_NAMESIZE,
+	F_CHECK,
 };
 
 struct inode *root_inode;

@@ -19,9 +19,9 @@
 
 /* The working directory, and the program being run (readlink /proc/self/exe). */
 struct fs_struct {
-	int users;		/* tasks sharing it (fork copies, so 1) */
-	struct inode *pwd;	/* working directory */
-	struct file *exe_file;	/* the program execve opened, or NULL */
+	int users;	       /* tasks sharing it (fork copies, so 1) */
+	struct inode *pwd;     /* working directory */
+	struct file *exe_file; /* the program execve opened, or NULL */
 };
 
 /* ---- initramfs.c: the inode tree ---- */
@@ -69,8 +69,7 @@ struct inode *current_pwd(void);
 /* ---- file.c: struct file and descriptor tables ---- */
 
 /* alloc_file - a new struct file on @inode with one reference, or NULL. */
-struct file *alloc_file(struct inode *inode, const struct file_operations *fop,
-			unsigned int flags);
+struct file *alloc_file(struct inode *inode, const struct file_operations *fop, unsigned int flags);
 
 /* alloc_fd - the lowest free descriptor >= @start, installed with @file
  * (the table takes over the caller's reference): fd or -EMFILE. */
@@ -84,8 +83,7 @@ struct file *files_lookup(struct files_struct *files, int fd);
 int close_fd(struct files_struct *files, unsigned int fd);
 
 /* do_dup2 - make @newfd refer to @oldfd's file (dup3 semantics for @flags). */
-int do_dup2(struct files_struct *files, unsigned int oldfd, unsigned int newfd,
-	    unsigned int flags);
+int do_dup2(struct files_struct *files, unsigned int oldfd, unsigned int newfd, unsigned int flags);
 
 /* alloc_files - an empty descriptor table, or NULL. */
 struct files_struct *alloc_files(void);

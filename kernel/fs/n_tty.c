@@ -35,7 +35,7 @@
 
 #include "n_tty.h"
 
-#define CTRL(c) ((c) & 0x1f)
+#define CTRL(c) ((c)&0x1f)
 
 /* The settings of a terminal Linux has just opened (tty_std_termios). */
 static const struct termios tty_std_termios = {
@@ -44,10 +44,19 @@ static const struct termios tty_std_termios = {
 	.c_cflag = B38400 | CS8 | CREAD | HUPCL,
 	.c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN,
 	.c_line = 0,
-	.c_cc = { [VINTR] = CTRL('C'), [VQUIT] = CTRL('\\'), [VERASE] = 0x7f,
-		  [VKILL] = CTRL('U'), [VEOF] = CTRL('D'), [VTIME] = 0, [VMIN] = 1,
-		  [VSTART] = CTRL('Q'), [VSTOP] = CTRL('S'), [VSUSP] = CTRL('Z'),
-		  [VREPRINT] = CTRL('R'), [VDISCARD] = CTRL('O'), [VWERASE] = CTRL('W'),
+	.c_cc = { [VINTR] = CTRL('C'),
+		  [VQUIT] = CTRL('\\'),
+		  [VERASE] = 0x7f,
+		  [VKILL] = CTRL('U'),
+		  [VEOF] = CTRL('D'),
+		  [VTIME] = 0,
+		  [VMIN] = 1,
+		  [VSTART] = CTRL('Q'),
+		  [VSTOP] = CTRL('S'),
+		  [VSUSP] = CTRL('Z'),
+		  [VREPRINT] = CTRL('R'),
+		  [VDISCARD] = CTRL('O'),
+		  [VWERASE] = CTRL('W'),
 		  [VLNEXT] = CTRL('V') },
 };
 
@@ -79,8 +88,7 @@ echo_char(const struct n_tty_data *ldata, char c)
 
 	if (!(ldata->termios.c_lflag & ECHO))
 		return;
-	if ((unsigned char)c < 0x20 && c != '\n' && c != '\t' &&
-	    (ldata->termios.c_lflag & ECHOCTL))
+	if ((unsigned char)c < 0x20 && c != '\n' && c != '\t' && (ldata->termios.c_lflag & ECHOCTL))
 		console_write(ctl, 2);
 	else
 		console_write(&c, 1);

@@ -227,8 +227,8 @@ start_dir(int dfd, struct inode **dir)
  * need @dfd to be a directory (-ENOTDIR); absolute ones ignore it.
  */
 int
-user_path_at(int dfd, const char __user *filename, unsigned int lookup_flags,
-	     unsigned int at_flags, struct inode **res)
+user_path_at(int dfd, const char __user *filename, unsigned int lookup_flags, unsigned int at_flags,
+	     struct inode **res)
 {
 	char *name = getname(filename);
 	struct inode *dir = NULL;

@@ -39,8 +39,8 @@ struct pipe_inode_info {
 	unsigned long tail;		/* bytes ever read */
 	unsigned int readers;		/* open read ends */
 	unsigned int writers;		/* open write ends */
-	struct wait_queue_head rd_wait;	/* readers waiting for bytes */
-	struct wait_queue_head wr_wait;	/* writers waiting for room */
+	struct wait_queue_head rd_wait; /* readers waiting for bytes */
+	struct wait_queue_head wr_wait; /* writers waiting for room */
 	struct inode inode;		/* what fstat shows: S_IFIFO */
 };
 

@@ -46,8 +46,8 @@ struct proc_entry {
 
 /* The text an open /proc file reads from. */
 struct proc_text {
-	char *buf;	/* kmalloc'd */
-	size_t len;	/* bytes of text */
+	char *buf;  /* kmalloc'd */
+	size_t len; /* bytes of text */
 };
 
 /* Until the mm code supplies them: no mappings, no Vm* lines. */
@@ -87,15 +87,24 @@ meminfo_show(struct task_struct *task, char *buf, size_t size)
 		const char *label;
 		unsigned long pages;
 	} lines[] = {
-		{ "MemTotal:", totalram_pages() }, { "MemFree:", free },
-		{ "MemAvailable:", free },	   { "Buffers:", 0 },
-		{ "Cached:", 0 },		   { "SwapCached:", 0 },
-		{ "Active:", 0 },		   { "Inactive:", 0 },
-		{ "SwapTotal:", 0 },		   { "SwapFree:", 0 },
-		{ "Dirty:", 0 },		   { "Writeback:", 0 },
-		{ "AnonPages:", 0 },		   { "Mapped:", 0 },
-		{ "Shmem:", 0 },		   { "Slab:", slab },
-		{ "SReclaimable:", 0 },		   { "SUnreclaim:", slab },
+		{ "MemTotal:", totalram_pages() },
+		{ "MemFree:", free },
+		{ "MemAvailable:", free },
+		{ "Buffers:", 0 },
+		{ "Cached:", 0 },
+		{ "SwapCached:", 0 },
+		{ "Active:", 0 },
+		{ "Inactive:", 0 },
+		{ "SwapTotal:", 0 },
+		{ "SwapFree:", 0 },
+		{ "Dirty:", 0 },
+		{ "Writeback:", 0 },
+		{ "AnonPages:", 0 },
+		{ "Mapped:", 0 },
+		{ "Shmem:", 0 },
+		{ "Slab:", slab },
+		{ "SReclaimable:", 0 },
+		{ "SUnreclaim:", slab },
 	};
 	size_t len = 0;
 
@@ -126,7 +135,8 @@ status_show(struct task_struct *task, char *buf, size_t size)
 
 	if (!task)
 		return -ESRCH;
-	len = snprintf(buf, size, "Name:\t%s\nState:\tR (running)\nTgid:\t%d\nPid:\t%d\nPPid:\t%d\n",
+	len = snprintf(buf, size,
+		       "Name:\t%s\nState:\tR (running)\nTgid:\t%d\nPid:\t%d\nPPid:\t%d\n",
 		       task->comm, task->pid, task->pid, task->parent ? task->parent->pid : 0);
 	len += proc_task_mem(task, buf + min(len, size), size - min(len, size));
 	return len;

@@ -76,8 +76,8 @@ SYSCALL_DEFINE2(lstat, const char __user *, filename, struct stat __user *, stat
 	return vfs_fstatat(AT_FDCWD, filename, statbuf, AT_SYMLINK_NOFOLLOW);
 }
 
-SYSCALL_DEFINE4(newfstatat, int, dfd, const char __user *, filename, struct stat __user *,
-		statbuf, int, flag)
+SYSCALL_DEFINE4(newfstatat, int, dfd, const char __user *, filename, struct stat __user *, statbuf,
+		int, flag)
 {
 	return vfs_fstatat(dfd, filename, statbuf, flag);
 }

@@ -141,25 +141,18 @@ tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	tty_init_once();
 	switch (cmd) {
 	case TCGETS:
-		return copy_to_user(argp, &tty_ldata.termios, sizeof(struct termios)) ? -EFAULT
-										      : 0;
+		return copy_to_user(argp, &tty_ldata.termios, sizeof(struct termios)) ? -EFAULT : 0;
 	case TCSETS:
 	case TCSETSW:
-	case TCSETSF:
-		return tty_set_termios(cmd, argp);
-	case TIOCGWINSZ:
-		return copy_to_user(argp, &tty_winsize, sizeof(tty_winsize)) ? -EFAULT : 0;
-	case TIOCSWINSZ:
-		return 0; /* the size stays 80x24; nobody is told of changes */
+	case TCSETSF: return tty_set_termios(cmd, argp);
+	case TIOCGWINSZ: return copy_to_user(argp, &tty_winsize, sizeof(tty_winsize)) ? -EFAULT : 0;
+	case TIOCSWINSZ: return 0; /* the size stays 80x24; nobody is told of changes */
 	case TIOCGPGRP:
 		/* Job control comes with process groups; the caller is in front. */
 		return put_user_u32(task ? task->pid : 0, argp);
-	case TIOCSPGRP:
-		return 0;
-	case FIONREAD:
-		return put_user_u32(tty_ldata.canon_head - tty_ldata.read_tail, argp);
-	default:
-		return -ENOTTY;
+	case TIOCSPGRP: return 0;
+	case FIONREAD: return put_user_u32(tty_ldata.canon_head - tty_ldata.read_tail, argp);
+	default: return -ENOTTY;
 	}
 }
 

@@ -14,6 +14,7 @@
 #include <pagoda/console.h>
 #include <pagoda/kernel.h>
 #include <pagoda/printk.h>
+#include <pagoda/slab.h>
 
 #include "host_test.h"
 
@@ -78,4 +79,25 @@ panic_at(const char *file, int line, const char *fmt, ...)
 	va_end(args);
 	mock_assert(0, panic_msg, file, line);
 	abort(); /* not reached: mock_assert does not return */
+}
+
+/* kmalloc is malloc, so AddressSanitizer sees every leak and overrun. */
+void *
+kmalloc(size_t size, gfp_t gfp)
+{
+	if (!size)
+		return NULL;
+	return (gfp & __GFP_ZERO) ? calloc(1, size) : malloc(size);
+}
+
+void *
+kzalloc(size_t size, gfp_t gfp)
+{
+	return size ? calloc(1, size) : NULL;
+}
+
+void
+kfree(const void *obj)
+{
+	free((void *)obj);
 }
