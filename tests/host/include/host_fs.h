@@ -50,6 +50,9 @@ syscall6(sys_call_ptr_t fn, unsigned long a, unsigned long b, unsigned long c, u
 void fs_world_up(const char *archive, size_t len);
 void fs_world_down(void);
 
+/* The current task of fs_world_up (pid 1). */
+extern struct task_struct host_task;
+
 /* The standard test tree (tests/host/shim_fs.c). */
 struct cpio_buf *test_tree(void);
 

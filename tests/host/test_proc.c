@@ -1,0 +1,132 @@
+/*
+ * tests/host/test_proc.c - /proc (kernel/fs/proc.c): the text of each
+ * file in Linux's format, the listing of /proc, and /proc/self/exe.
+ * The page allocator is not set up in host tests, so the memory numbers
+ * are 0; the boot self-test (procfs) checks them against the real one.
+ */
+#include <string.h>
+
+#include "host_fs.h"
+
+static int
+setup(void **state)
+{
+	struct cpio_buf *a = test_tree();
+
+	fs_world_up(a->data, a->len);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	fs_world_down();
+	return 0;
+}
+
+/* slurp - the whole of @path read in @chunk-byte reads, NUL-terminated. */
+static const char *
+slurp(const char *path, size_t chunk)
+{
+	static char text[8192];
+	long fd = sys_call(open, path, O_RDONLY), n;
+	size_t len = 0;
+
+	assert_true(fd >= 0);
+	while ((n = sys_call(read, fd, text + len, chunk)) > 0)
+		len += n;
+	assert_int_equal(n, 0);
+	text[len] = '\0';
+	assert_int_equal(sys_call(close, fd), 0);
+	return text;
+}
+
+static void
+test_meminfo(void **state)
+{
+	const char *text = slurp("/proc/meminfo", 4096);
+
+	/* Linux's columns: the label padded to 16, the number to 8. */
+	assert_memory_equal(text,
+			    "MemTotal:              0 kB\nMemFree:               0 kB\n"
+			    "MemAvailable:          0 kB\nBuffers:               0 kB\n",
+			    4 * 28);
+	assert_string_equal(slurp("/proc/meminfo", 7), text); /* small reads, same text */
+	assert_int_equal(sys_call(open, "/proc/meminfo", O_WRONLY), -EACCES);
+}
+
+static void
+test_buddyinfo(void **state)
+{
+	assert_string_equal(slurp("/proc/buddyinfo", 100),
+			    "Node 0, zone   Normal      0      0      0      0      0      0      0"
+			    "      0      0      0      0 \n");
+}
+
+static void
+test_listing_and_stat(void **state)
+{
+	char buf[512];
+	long fd = sys_call(open, "/proc", O_RDONLY | O_DIRECTORY), n;
+	char names[256] = "";
+	struct stat st;
+
+	n = sys_call(getdents64, fd, buf, sizeof(buf));
+	for (long off = 0; off < n;) {
+		struct linux_dirent64 *d = (struct linux_dirent64 *)(buf + off);
+
+		strcat(names, d->d_name);
+		strcat(names, " ");
+		off += d->d_reclen;
+	}
+	assert_string_equal(names, ". .. buddyinfo meminfo self ");
+	assert_int_equal(sys_call(stat, "/proc/meminfo", &st), 0);
+	assert_int_equal(st.st_mode, S_IFREG | 0444);
+	assert_int_equal(st.st_size, 0); /* like Linux: the size is unknown until read */
+}
+
+static void
+test_self(void **state)
+{
+	char buf[64];
+	struct file *exe;
+
+	strcpy(host_task.comm, "sh");
+	assert_string_equal(slurp("/proc/self/status", 64),
+			    "Name:\tsh\nState:\tR (running)\nTgid:\t1\nPid:\t1\nPPid:\t0\n");
+	assert_string_equal(slurp("/proc/self/maps", 64), ""); /* until the mm supplies it */
+
+	/* No program recorded yet; then what exec records. */
+	assert_int_equal(sys_call(readlink, "/proc/self/exe", buf, sizeof(buf)), -ENOENT);
+	exe = filp_open("/bin/ash", O_RDONLY, 0);
+	assert_false(IS_ERR(exe));
+	set_task_exe_file(current, exe);
+	fput(exe); /* the fs_struct keeps its own reference */
+	assert_int_equal(sys_call(readlink, "/proc/self/exe", buf, sizeof(buf)), 7);
+	assert_memory_equal(buf, "/bin/sh", 7); /* the file opened, after links */
+	assert_int_equal(sys_call(readlink, "/proc/self/exe", buf, 4), 4);
+	struct stat st;
+	assert_int_equal(sys_call(stat, "/proc/self/exe", &st), 0); /* followed */
+	assert_int_equal(st.st_mode, S_IFREG | 0755);
+	assert_int_equal(sys_call(lstat, "/proc/self/exe", &st), 0);
+	assert_int_equal(st.st_mode, S_IFLNK | 0777);
+	/* fork copies it, exit drops it. */
+	struct fs_struct *child = copy_fs_struct(current->fs);
+	assert_int_equal(child->exe_file->f_count, 2);
+	put_fs_struct(child);
+	assert_int_equal(current->fs->exe_file->f_count, 1);
+}
+
+int
+main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+	const struct CMUnitTest tests[] = {
+		T(test_meminfo),
+		T(test_buddyinfo),
+		T(test_listing_and_stat),
+		T(test_self),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
