@@ -61,6 +61,7 @@ do_fcntl(struct files_struct *files, unsigned int fd, unsigned int cmd, unsigned
 	}
 }
 
+/* fcntl - see do_fcntl(); glibc's dup2 emulation and popen use it. */
 SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 {
 	return do_fcntl(current_files(), fd, cmd, arg);

@@ -306,6 +306,7 @@ set_task_exe_file(struct task_struct *task, struct file *file)
 		fput(old);
 }
 
+/* dup - the lowest free descriptor for @fildes's file (close-on-exec off). */
 SYSCALL_DEFINE1(dup, unsigned int, fildes)
 {
 	struct files_struct *files = current_files();
@@ -320,6 +321,7 @@ SYSCALL_DEFINE1(dup, unsigned int, fildes)
 	return fd;
 }
 
+/* dup3 - dup2 with O_CLOEXEC; the same descriptor twice is an error here. */
 SYSCALL_DEFINE3(dup3, unsigned int, oldfd, unsigned int, newfd, int, flags)
 {
 	if (flags & ~O_CLOEXEC)
@@ -329,6 +331,7 @@ SYSCALL_DEFINE3(dup3, unsigned int, oldfd, unsigned int, newfd, int, flags)
 	return do_dup2(current_files(), oldfd, newfd, flags);
 }
 
+/* dup2 - make @newfd refer to @oldfd's file, closing what it had (the shell's `>`). */
 SYSCALL_DEFINE2(dup2, unsigned int, oldfd, unsigned int, newfd)
 {
 	/* dup2(fd, fd) does nothing, but fd must be open. */

@@ -14,6 +14,7 @@
 
 #include "internal.h"
 
+/* ioctl - request @cmd of @fd's device, @arg its argument (often a pointer). */
 SYSCALL_DEFINE3(ioctl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 {
 	struct file *file = fget(fd);

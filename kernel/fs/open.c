@@ -1,5 +1,6 @@
 /*
- * kernel/fs/open.c - open, openat, close, access, faccessat, chdir, fchdir.
+ * kernel/fs/open.c - open, openat, close, access, faccessat, chdir, fchdir,
+ * getcwd.
  *
  * open() looks the path up (namei.c), checks that the requested access
  * fits what is there, makes a struct file with the inode's file
@@ -166,16 +167,19 @@ out_free:
 	return fd;
 }
 
+/* open - a descriptor for @filename; @mode would be a new file's permissions. */
 SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)
 {
 	return do_sys_openat(AT_FDCWD, filename, flags);
 }
 
+/* openat - open relative to @dfd; glibc's open() is openat(AT_FDCWD, ...). */
 SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags, umode_t, mode)
 {
 	return do_sys_openat(dfd, filename, flags);
 }
 
+/* close - free @fd; the file closes when its last reference goes. */
 SYSCALL_DEFINE1(close, unsigned int, fd)
 {
 	return close_fd(current_files(), fd);
@@ -209,6 +213,7 @@ do_faccessat(int dfd, const char __user *filename, int mode, int flags)
 	return 0;
 }
 
+/* access, faccessat, faccessat2 - may the caller use the file so? */
 SYSCALL_DEFINE2(access, const char __user *, filename, int, mode)
 {
 	return do_faccessat(AT_FDCWD, filename, mode, 0);
@@ -237,6 +242,7 @@ set_pwd(struct inode *inode)
 	return 0;
 }
 
+/* chdir - make @filename the working directory. */
 SYSCALL_DEFINE1(chdir, const char __user *, filename)
 {
 	struct inode *inode;
@@ -245,6 +251,7 @@ SYSCALL_DEFINE1(chdir, const char __user *, filename)
 	return err ? err : set_pwd(inode);
 }
 
+/* fchdir - make the directory open on @fd the working directory. */
 SYSCALL_DEFINE1(fchdir, unsigned int, fd)
 {
 	struct file *file = files_lookup(current_files(), fd);

@@ -46,6 +46,7 @@ struct pipe_inode_info {
 
 static unsigned long pipe_ino = 0x10000; /* apart from the initramfs's numbers */
 
+/* pipe_len - bytes waiting to be read. */
 static size_t
 pipe_len(const struct pipe_inode_info *pipe)
 {
@@ -248,6 +249,10 @@ do_pipe2(struct files_struct *files, int fd[2], int flags)
 	return 0;
 }
 
+/*
+ * pipe2 - a pipe: @fildes[0] reads what @fildes[1] writes. If the
+ * descriptors cannot be stored, they are closed again and it is -EFAULT.
+ */
 SYSCALL_DEFINE2(pipe2, int __user *, fildes, int, flags)
 {
 	struct files_struct *files = current_files();
@@ -264,6 +269,7 @@ SYSCALL_DEFINE2(pipe2, int __user *, fildes, int, flags)
 	return 0;
 }
 
+/* pipe - pipe2 with no flags (the shell's `|`). */
 SYSCALL_DEFINE1(pipe, int __user *, fildes)
 {
 	return __do_sys_pipe2(fildes, 0);

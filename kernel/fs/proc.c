@@ -50,7 +50,10 @@ struct proc_text {
 	size_t len; /* bytes of text */
 };
 
-/* Until the mm code supplies them: no mappings, no Vm* lines. */
+/*
+ * Until the mm code supplies them: no mappings, no Vm* lines. Weak, so
+ * kernel/mm's definitions replace them without a change here.
+ */
 __attribute__((weak)) int
 proc_pid_maps(struct task_struct *task, char *buf, size_t size)
 {
@@ -59,6 +62,7 @@ proc_pid_maps(struct task_struct *task, char *buf, size_t size)
 	return 0;
 }
 
+/* proc_task_mem - see include/pagoda/proc_fs.h. */
 __attribute__((weak)) int
 proc_task_mem(struct task_struct *task, char *buf, size_t size)
 {
@@ -142,6 +146,7 @@ status_show(struct task_struct *task, char *buf, size_t size)
 	return len;
 }
 
+/* maps_show - /proc/self/maps, as the mm code prints it. */
 static int
 maps_show(struct task_struct *task, char *buf, size_t size)
 {
@@ -192,6 +197,7 @@ proc_open(struct inode *inode, struct file *file)
 	return 0;
 }
 
+/* proc_contents - the text made at open; reads and kernel_read() copy from it. */
 static const char *
 proc_contents(struct file *file, size_t *len)
 {
@@ -201,6 +207,7 @@ proc_contents(struct file *file, size_t *len)
 	return text->buf;
 }
 
+/* proc_release - the last close frees the text. */
 static void
 proc_release(struct file *file)
 {
@@ -210,6 +217,7 @@ proc_release(struct file *file)
 	kfree(text);
 }
 
+/* proc_llseek - anywhere from 0; SEEK_END counts from the end of the text. */
 static loff_t
 proc_llseek(struct file *file, loff_t offset, int whence)
 {

@@ -142,6 +142,7 @@ vfs_write(struct file *file, const char __user *buf, size_t count, loff_t *pos)
 	return file->f_op->write(file, buf, min(count, MAX_RW_COUNT), pos);
 }
 
+/* read - up to @count bytes from @fd at its position, which advances. */
 SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
 {
 	struct file *file = fget(fd);
@@ -154,6 +155,7 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
 	return ret;
 }
 
+/* write - @count bytes to @fd at its position; the bytes written. */
 SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf, size_t, count)
 {
 	struct file *file = fget(fd);
@@ -177,6 +179,7 @@ check_positioned(struct file *file, loff_t pos)
 	return 0;
 }
 
+/* pread64 - read at @pos without moving the file's position. */
 SYSCALL_DEFINE4(pread64, unsigned int, fd, char __user *, buf, size_t, count, loff_t, pos)
 {
 	struct file *file = fget(fd);
@@ -191,6 +194,7 @@ SYSCALL_DEFINE4(pread64, unsigned int, fd, char __user *, buf, size_t, count, lo
 	return ret;
 }
 
+/* pwrite64 - write at @pos without moving the file's position. */
 SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char __user *, buf, size_t, count, loff_t, pos)
 {
 	struct file *file = fget(fd);
@@ -217,6 +221,9 @@ do_readv_writev(struct file *file, const struct iovec __user *uvec, unsigned lon
 	ssize_t total = 0, ret = 0;
 	size_t sum = 0;
 
+	/* Linux checks the descriptor's mode before looking at the vector. */
+	if ((file->f_flags & O_ACCMODE) == (write ? O_RDONLY : O_WRONLY))
+		return -EBADF;
 	if (vlen > UIO_MAXIOV)
 		return -EINVAL;
 	/* Linux checks every length before moving a byte. */
@@ -240,6 +247,7 @@ do_readv_writev(struct file *file, const struct iovec __user *uvec, unsigned lon
 	return total;
 }
 
+/* readv - fill each buffer of @vec in turn (stdio's refill uses it). */
 SYSCALL_DEFINE3(readv, unsigned long, fd, const struct iovec __user *, vec, unsigned long, vlen)
 {
 	struct file *file = fget(fd);
@@ -252,6 +260,7 @@ SYSCALL_DEFINE3(readv, unsigned long, fd, const struct iovec __user *, vec, unsi
 	return ret;
 }
 
+/* writev - write each buffer of @vec in turn (musl's printf uses it). */
 SYSCALL_DEFINE3(writev, unsigned long, fd, const struct iovec __user *, vec, unsigned long, vlen)
 {
 	struct file *file = fget(fd);
@@ -264,6 +273,7 @@ SYSCALL_DEFINE3(writev, unsigned long, fd, const struct iovec __user *, vec, uns
 	return ret;
 }
 
+/* lseek - set @fd's position: the new position, -ESPIPE for streams. */
 SYSCALL_DEFINE3(lseek, unsigned int, fd, loff_t, offset, unsigned int, whence)
 {
 	struct file *file = fget(fd);

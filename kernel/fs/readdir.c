@@ -114,6 +114,7 @@ const struct file_operations dir_fops = {
 	.getdents64 = dir_getdents64,
 };
 
+/* getdents64 - the next entries of directory @fd: bytes used, 0 at the end. */
 SYSCALL_DEFINE3(getdents64, unsigned int, fd, void __user *, dirent, unsigned int, count)
 {
 	struct file *file = fget(fd);

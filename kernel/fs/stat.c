@@ -66,22 +66,26 @@ vfs_fstatat(int dfd, const char __user *filename, struct stat __user *statbuf, i
 	return cp_new_stat(inode, statbuf);
 }
 
+/* stat - the attributes of what @filename names, links followed. */
 SYSCALL_DEFINE2(stat, const char __user *, filename, struct stat __user *, statbuf)
 {
 	return vfs_fstatat(AT_FDCWD, filename, statbuf, 0);
 }
 
+/* lstat - the same, but a final symbolic link describes itself. */
 SYSCALL_DEFINE2(lstat, const char __user *, filename, struct stat __user *, statbuf)
 {
 	return vfs_fstatat(AT_FDCWD, filename, statbuf, AT_SYMLINK_NOFOLLOW);
 }
 
+/* newfstatat - stat from @dfd; glibc's stat(), lstat() and fstat() use it. */
 SYSCALL_DEFINE4(newfstatat, int, dfd, const char __user *, filename, struct stat __user *, statbuf,
 		int, flag)
 {
 	return vfs_fstatat(dfd, filename, statbuf, flag);
 }
 
+/* fstat - the attributes of the open file @fd. */
 SYSCALL_DEFINE2(fstat, unsigned int, fd, struct stat __user *, statbuf)
 {
 	struct file *file = fget(fd);
@@ -121,11 +125,13 @@ do_readlinkat(int dfd, const char __user *pathname, char __user *buf, int bufsiz
 	return len;
 }
 
+/* readlink - a link's target, no NUL (glibc reads /proc/self/exe at start). */
 SYSCALL_DEFINE3(readlink, const char __user *, path, char __user *, buf, int, bufsiz)
 {
 	return do_readlinkat(AT_FDCWD, path, buf, bufsiz);
 }
 
+/* readlinkat - readlink relative to @dfd. */
 SYSCALL_DEFINE4(readlinkat, int, dfd, const char __user *, pathname, char __user *, buf, int,
 		bufsiz)
 {
