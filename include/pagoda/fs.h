@@ -47,6 +47,12 @@ struct inode_operations {
 	/* get_link - write a symbolic link's target (not NUL-terminated) to
 	 * @buf of @size bytes; its length, or -errno. */
 	int (*get_link)(struct inode *inode, char *buf, size_t size);
+	/* lookup - a directory's entry that is made on demand (/proc/<pid>)
+	 * when no entry @name (@len bytes) exists yet; NULL if none. */
+	struct inode *(*lookup)(struct inode *dir, const char *name, size_t len);
+	/* revalidate - is this entry still there (its process alive)? An
+	 * entry that is not is neither found nor listed. */
+	bool (*revalidate)(struct inode *inode);
 };
 
 /*

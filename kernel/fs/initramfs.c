@@ -149,9 +149,26 @@ new_inode(struct inode *dir, const char *name, size_t name_len, umode_t mode)
 	return inode;
 }
 
-/* find_child - the entry @name (@len bytes) of directory @dir, or NULL. */
+/* inode_valid - false for an entry whose object is gone (a dead process's /proc dir). */
+bool
+inode_valid(struct inode *inode)
+{
+	return !inode->i_op || !inode->i_op->revalidate || inode->i_op->revalidate(inode);
+}
+
+/* find_child - the valid entry @name (@len bytes) of directory @dir, or NULL. */
 struct inode *
 find_child(const struct inode *dir, const char *name, size_t len)
+{
+	for (struct inode *child = dir->i_child; child; child = child->i_sibling)
+		if (strncmp(child->i_name, name, len) == 0 && child->i_name[len] == '\0')
+			return inode_valid(child) ? child : NULL;
+	return NULL;
+}
+
+/* find_child_any - the entry @name of @dir even if no longer valid (to reuse it). */
+struct inode *
+find_child_any(const struct inode *dir, const char *name, size_t len)
 {
 	for (struct inode *child = dir->i_child; child; child = child->i_sibling)
 		if (strncmp(child->i_name, name, len) == 0 && child->i_name[len] == '\0')

@@ -44,6 +44,12 @@ struct inode *new_inode(struct inode *dir, const char *name, size_t name_len, um
 /* find_child - the entry @name (@len bytes) of directory @dir, or NULL. */
 struct inode *find_child(const struct inode *dir, const char *name, size_t len);
 
+/* find_child_any - the same, even if the entry is no longer valid. */
+struct inode *find_child_any(const struct inode *dir, const char *name, size_t len);
+
+/* inode_valid - false for an entry whose object is gone (i_op->revalidate). */
+bool inode_valid(struct inode *inode);
+
 /* ---- namei.c: path lookup ---- */
 
 #define LOOKUP_FOLLOW	 0x1 /* follow a symbolic link in the last component */

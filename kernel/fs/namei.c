@@ -119,6 +119,8 @@ walk_component(struct nameidata *nd, struct inode **dir, const char *name, size_
 		return 0;
 	}
 	next = find_child(*dir, name, len);
+	if (!next && (*dir)->i_op && (*dir)->i_op->lookup)
+		next = (*dir)->i_op->lookup(*dir, name, len);
 	if (!next)
 		return -ENOENT;
 	if (S_ISLNK(next->i_mode) && follow)

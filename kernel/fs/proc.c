@@ -6,6 +6,7 @@
  *	/proc/self/exe     symbolic link to the program the caller runs
  *	/proc/self/maps    the caller's memory map (from the mm code)
  *	/proc/self/status  the caller's name, pids and Vm* sizes
+ *	/proc/<pid>/...    the same three for process <pid>
  *
  * Each file is an inode whose i_private is its struct proc_entry. Opening
  * it calls the entry's show function, which prints the whole text into a
@@ -15,8 +16,8 @@
  * tree directories, so getdents64 lists them like any other.
  *
  * Pagoda simplifies: /proc/self is a directory about the caller rather
- * than Linux's symbolic link to /proc/<pid>, and there are no
- * /proc/<pid> directories for other processes yet.
+ * than Linux's symbolic link to /proc/<pid>, and a listing of /proc shows
+ * only the /proc/<pid> directories looked up so far (see proc_pid_lookup).
  *
  * Counterpart: Linux fs/proc/ (meminfo.c, base.c, array.c),
  * mm/vmstat.c (buddyinfo), fs/seq_file.c.
@@ -155,6 +156,21 @@ maps_show(struct task_struct *task, char *buf, size_t size)
 	return proc_pid_maps(task, buf, size);
 }
 
+/*
+ * proc_task - the process a per-process file describes: the caller for
+ * /proc/self/..., the process of that pid for /proc/<pid>/... (NULL if it
+ * has gone). The pid is kept in the directory's i_private.
+ */
+static struct task_struct *
+proc_task(const struct inode *inode)
+{
+	const struct inode *dir = inode->i_parent;
+
+	if (!dir->i_private)
+		return current;
+	return find_task_by_pid((pid_t)(uintptr_t)dir->i_private);
+}
+
 static const struct proc_entry proc_root_entries[] = {
 	{ "buddyinfo", S_IFREG | 0444, buddyinfo_show },
 	{ "meminfo", S_IFREG | 0444, meminfo_show },
@@ -179,7 +195,7 @@ proc_open(struct inode *inode, struct file *file)
 	/* Grow the buffer until the text fits (snprintf says how much it needs). */
 	while (size <= PROC_BUF_MAX) {
 		text->buf = kmalloc(size, GFP_KERNEL);
-		len = text->buf ? entry->show(current, text->buf, size) : -ENOMEM;
+		len = text->buf ? entry->show(proc_task(inode), text->buf, size) : -ENOMEM;
 		if (len < 0 || (size_t)len < size)
 			break;
 		kfree(text->buf);
@@ -237,11 +253,11 @@ static const struct file_operations proc_file_fops = {
 	.contents = proc_contents,
 };
 
-/* proc_self_exe_link - /proc/self/exe: the path the caller's program was opened by. */
+/* proc_exe_link - <pid>/exe: the path the process's program was opened by. */
 static int
-proc_self_exe_link(struct inode *inode, char *buf, size_t size)
+proc_exe_link(struct inode *inode, char *buf, size_t size)
 {
-	struct task_struct *task = current;
+	struct task_struct *task = proc_task(inode);
 	const char *path;
 	size_t len;
 
@@ -254,7 +270,7 @@ proc_self_exe_link(struct inode *inode, char *buf, size_t size)
 }
 
 static const struct inode_operations proc_exe_iops = {
-	.get_link = proc_self_exe_link,
+	.get_link = proc_exe_link,
 };
 
 /* add_entries - a file in @dir for each of @n entries: 0 or -ENOMEM. */
@@ -273,27 +289,102 @@ add_entries(struct inode *dir, const struct proc_entry *entries, size_t n)
 	return 0;
 }
 
+/* add_task_entries - exe, maps and status in a per-process directory @dir. */
+static int
+add_task_entries(struct inode *dir)
+{
+	struct inode *exe = new_inode(dir, "exe", 3, S_IFLNK | 0777);
+
+	if (!exe)
+		return -ENOMEM;
+	exe->i_op = &proc_exe_iops;
+	exe->i_private = dir; /* marks it as /proc's: writing is EACCES */
+	return add_entries(dir, proc_self_entries, ARRAY_SIZE(proc_self_entries));
+}
+
+/* Until the process code supplies it, only the caller can be found. */
+__attribute__((weak)) struct task_struct *
+find_task_by_pid(pid_t pid)
+{
+	struct task_struct *task = current;
+
+	return task && task->pid == pid ? task : NULL;
+}
+
+/* proc_pid_revalidate - /proc/<pid> is there while its process is. */
+static bool
+proc_pid_revalidate(struct inode *inode)
+{
+	return find_task_by_pid((pid_t)(uintptr_t)inode->i_private) != NULL;
+}
+
+static const struct inode_operations proc_pid_iops = {
+	.revalidate = proc_pid_revalidate,
+};
+
+/* parse_pid - @name (@len digits, no leading 0) as a pid, or -1. */
+static pid_t
+parse_pid(const char *name, size_t len)
+{
+	pid_t pid = 0;
+
+	if (len == 0 || len > 5 || name[0] == '0')
+		return -1;
+	for (size_t i = 0; i < len; i++) {
+		if (name[i] < '0' || name[i] > '9')
+			return -1;
+		pid = pid * 10 + (name[i] - '0');
+	}
+	return pid < PID_MAX ? pid : -1;
+}
+
+/*
+ * proc_pid_lookup - /proc/<pid> for a live process: made on first use and
+ * kept (its files find the process by pid when opened, so the directory
+ * serves again if the pid is reused). Linux makes these per lookup and
+ * lists them by walking the task list; Pagoda lists only those made so
+ * far whose process is alive.
+ */
+static struct inode *
+proc_pid_lookup(struct inode *proc, const char *name, size_t len)
+{
+	pid_t pid = parse_pid(name, len);
+	struct inode *dir;
+
+	if (pid < 0 || !find_task_by_pid(pid))
+		return NULL;
+	dir = find_child_any(proc, name, len);
+	if (dir)
+		return dir; /* made for an earlier process with this pid */
+	dir = new_inode(proc, name, len, S_IFDIR | 0555);
+	if (!dir)
+		return NULL;
+	dir->i_op = &proc_pid_iops;
+	dir->i_private = (void *)(uintptr_t)pid;
+	return add_task_entries(dir) ? NULL : dir;
+}
+
+static const struct inode_operations proc_root_iops = {
+	.lookup = proc_pid_lookup,
+};
+
 /* proc_root_init - /proc and /proc/self under @root (boot): 0 or -errno. */
 int
 proc_root_init(struct inode *root)
 {
-	struct inode *proc = find_child(root, "proc", 4), *self, *exe;
+	struct inode *proc = find_child(root, "proc", 4), *self;
 	int err;
 
 	if (!proc)
 		proc = new_inode(root, "proc", 4, S_IFDIR | 0555);
 	if (!proc || !S_ISDIR(proc->i_mode) || find_child(proc, "self", 4))
 		return proc ? -EEXIST : -ENOMEM;
+	proc->i_op = &proc_root_iops;
 	err = add_entries(proc, proc_root_entries, ARRAY_SIZE(proc_root_entries));
 	if (err)
 		return err;
 	self = new_inode(proc, "self", 4, S_IFDIR | 0555);
 	if (!self)
 		return -ENOMEM;
-	exe = new_inode(self, "exe", 3, S_IFLNK | 0777);
-	if (!exe)
-		return -ENOMEM;
-	exe->i_op = &proc_exe_iops;
-	exe->i_private = self; /* marks it as /proc's: writing is EACCES */
-	return add_entries(self, proc_self_entries, ARRAY_SIZE(proc_self_entries));
+	return add_task_entries(self);
 }

@@ -60,6 +60,8 @@ entry_at(const struct inode *dir, loff_t pos, const char **name)
 		*name = pos ? ".." : ".";
 		return pos ? dir->i_parent : dir;
 	}
+	/* Entries that are gone (a dead process's /proc dir) keep their place
+	 * in the list, so positions stay stable; they are just not shown. */
 	for (loff_t i = 2; child && i < pos; i++)
 		child = child->i_sibling;
 	if (child)
@@ -77,6 +79,10 @@ dir_getdents64(struct file *file, void __user *dirp, unsigned int count)
 	int n;
 
 	while ((inode = entry_at(dir, file->f_pos, &name)) != NULL) {
+		if (!inode_valid((struct inode *)inode)) {
+			file->f_pos++;
+			continue;
+		}
 		n = emit_dirent((char __user *)dirp + used, count - used, inode, name,
 				file->f_pos + 1);
 		if (n < 0)

@@ -117,15 +117,62 @@ test_self(void **state)
 	assert_int_equal(current->fs->exe_file->f_count, 1);
 }
 
+/* proc_names - the names getdents64 lists in /proc, space-separated. */
+static const char *
+proc_names(void)
+{
+	static char names[256];
+	char buf[512];
+	long fd = sys_call(open, "/proc", O_RDONLY | O_DIRECTORY), n;
+
+	names[0] = '\0';
+	n = sys_call(getdents64, fd, buf, sizeof(buf));
+	for (long off = 0; off < n;) {
+		struct linux_dirent64 *d = (struct linux_dirent64 *)(buf + off);
+
+		strcat(names, d->d_name);
+		strcat(names, " ");
+		off += d->d_reclen;
+	}
+	sys_call(close, fd);
+	return names;
+}
+
+/* /proc/<pid>: made when looked up, gone when its process is. */
+static void
+test_pid_dirs(void **state)
+{
+	struct stat st;
+
+	strcpy(host_task.comm, "init");
+	assert_int_equal(sys_call(stat, "/proc/2", &st), -ENOENT); /* no such process */
+	assert_int_equal(sys_call(stat, "/proc/01", &st), -ENOENT);
+	assert_int_equal(sys_call(stat, "/proc/1x", &st), -ENOENT);
+	assert_int_equal(sys_call(stat, "/proc/1", &st), 0);
+	assert_int_equal(st.st_mode, S_IFDIR | 0555);
+	assert_string_equal(slurp("/proc/1/status", 64),
+			    "Name:\tinit\nState:\tR (running)\nTgid:\t1\nPid:\t1\nPPid:\t0\n");
+	assert_string_equal(proc_names(), ". .. buddyinfo meminfo self 1 ");
+	assert_int_equal(sys_call(chdir, "/proc/1"), 0);
+	assert_int_equal(sys_call(open, "maps", O_RDONLY), 3);
+
+	/* The process goes (here: its pid changes): so does its directory. */
+	host_task.pid = 7;
+	assert_int_equal(sys_call(stat, "/proc/1", &st), -ENOENT);
+	assert_string_equal(proc_names(), ". .. buddyinfo meminfo self ");
+	assert_int_equal(sys_call(stat, "/proc/7/exe", &st), -ENOENT); /* no program yet */
+	assert_int_equal(sys_call(lstat, "/proc/7/exe", &st), 0);
+	host_task.pid = 1; /* and the pid comes back: the directory serves again */
+	assert_int_equal(sys_call(stat, "/proc/1/status", &st), 0);
+}
+
 int
 main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {
-		T(test_meminfo),
-		T(test_buddyinfo),
-		T(test_listing_and_stat),
-		T(test_self),
+		T(test_meminfo), T(test_buddyinfo), T(test_listing_and_stat),
+		T(test_self),	 T(test_pid_dirs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
