@@ -74,12 +74,14 @@ vfs_open(struct inode *inode, int flags)
 		return ERR_PTR(-ENOMEM);
 	if (inode->i_fop->open) {
 		err = inode->i_fop->open(inode, file);
-		if (err) {
-			kfree(file);
-			return ERR_PTR(err);
-		}
+		if (err)
+			goto out_free;
 	}
 	return file;
+
+out_free:
+	kfree(file); /* not fput: there is nothing to release */
+	return ERR_PTR(err);
 }
 
 /*

@@ -208,17 +208,21 @@ create_pipe_files(struct file *res[2], unsigned int flags)
 	if (!pipe)
 		return -ENOMEM;
 	res[0] = alloc_file(&pipe->inode, &pipe_fops, O_RDONLY | (flags & O_NONBLOCK));
+	if (!res[0])
+		goto out_free_pipe;
 	res[1] = alloc_file(&pipe->inode, &pipe_fops, O_WRONLY | (flags & O_NONBLOCK));
-	if (!res[0] || !res[1]) {
-		kfree(res[0]);
-		kfree(res[1]);
-		kfree(pipe->buf);
-		kfree(pipe);
-		return -ENOMEM;
-	}
+	if (!res[1])
+		goto out_free_reader;
 	res[0]->private_data = res[1]->private_data = pipe;
 	pipe->readers = pipe->writers = 1;
 	return 0;
+
+out_free_reader:
+	kfree(res[0]);
+out_free_pipe:
+	kfree(pipe->buf);
+	kfree(pipe);
+	return -ENOMEM;
 }
 
 /*

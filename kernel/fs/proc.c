@@ -187,30 +187,34 @@ proc_open(struct inode *inode, struct file *file)
 {
 	const struct proc_entry *entry = inode->i_private;
 	struct proc_text *text = kzalloc(sizeof(*text), GFP_KERNEL);
-	size_t size = PAGE_SIZE;
 	int len = -ENOMEM;
 
 	if (!text)
 		return -ENOMEM;
-	/* Grow the buffer until the text fits (snprintf says how much it needs). */
-	while (size <= PROC_BUF_MAX) {
+	/* Grow the buffer until the text fits: show() says how much it needs. */
+	for (size_t size = PAGE_SIZE; size <= PROC_BUF_MAX; size *= 2) {
 		text->buf = kmalloc(size, GFP_KERNEL);
-		len = text->buf ? entry->show(proc_task(inode), text->buf, size) : -ENOMEM;
-		if (len < 0 || (size_t)len < size)
+		if (!text->buf)
+			goto out_free;
+		len = entry->show(proc_task(inode), text->buf, size);
+		if (len < 0)
+			goto out_free;
+		if ((size_t)len < size)
 			break;
 		kfree(text->buf);
 		text->buf = NULL;
-		size *= 2;
-		len = -ENOMEM;
+		len = -ENOMEM; /* longer than PROC_BUF_MAX: Pagoda's texts never are */
 	}
-	if (len < 0) {
-		kfree(text->buf);
-		kfree(text);
-		return len;
-	}
+	if (len < 0)
+		goto out_free;
 	text->len = len;
 	file->private_data = text;
 	return 0;
+
+out_free:
+	kfree(text->buf);
+	kfree(text);
+	return len;
 }
 
 /* proc_contents - the text made at open; reads and kernel_read() copy from it. */
