@@ -145,6 +145,13 @@ void put_fs_struct(struct fs_struct *fs);
  */
 void set_task_exe_file(struct task_struct *task, struct file *file);
 
+/* Linux's two-step install on the current task: reserve the lowest free
+ * descriptor (-EMFILE if none; O_CLOEXEC in @flags), then put @file there,
+ * handing over the caller's reference. put_unused_fd gives one back. */
+int get_unused_fd_flags(unsigned int flags);
+void fd_install(unsigned int fd, struct file *file);
+void put_unused_fd(unsigned int fd);
+
 /* fget - descriptor @fd of the current task with a reference taken (fput
  * it), or NULL when @fd is not open. */
 struct file *fget(int fd);

@@ -30,6 +30,12 @@
 #include "internal.h"
 
 /*
+ * A reserved descriptor holds this until fd_install(): taken, so alloc_fd
+ * skips it, but not a file, so files_lookup() does not return it.
+ */
+static struct file fd_reserved;
+
+/*
  * alloc_file - a new open of @inode with file operations @fop and open
  * flags @flags, holding one reference; NULL when out of memory.
  */
@@ -112,7 +118,7 @@ current_files(void)
 struct file *
 files_lookup(struct files_struct *files, int fd)
 {
-	if (!files || fd < 0 || fd >= NR_OPEN_DEFAULT)
+	if (!files || fd < 0 || fd >= NR_OPEN_DEFAULT || files->fd[fd] == &fd_reserved)
 		return NULL;
 	return files->fd[fd];
 }
@@ -157,6 +163,34 @@ alloc_fd(struct files_struct *files, unsigned int start, struct file *file, unsi
 	return -EMFILE;
 }
 
+/* get_unused_fd_flags - reserve the current task's lowest free descriptor. */
+int
+get_unused_fd_flags(unsigned int flags)
+{
+	return alloc_fd(current_files(), 0, &fd_reserved, flags);
+}
+
+/* fd_install - put @file (the caller's reference) in reserved descriptor @fd. */
+void
+fd_install(unsigned int fd, struct file *file)
+{
+	struct files_struct *files = current_files();
+
+	BUG_ON(fd >= NR_OPEN_DEFAULT || files->fd[fd] != &fd_reserved);
+	files->fd[fd] = file;
+}
+
+/* put_unused_fd - give back a reserved descriptor that was never installed. */
+void
+put_unused_fd(unsigned int fd)
+{
+	struct files_struct *files = current_files();
+
+	BUG_ON(fd >= NR_OPEN_DEFAULT || files->fd[fd] != &fd_reserved);
+	files->fd[fd] = NULL;
+	set_close_on_exec(files, fd, false);
+}
+
 /* close_fd - remove @fd from @files and drop its reference: 0 or -EBADF. */
 int
 close_fd(struct files_struct *files, unsigned int fd)
@@ -186,6 +220,9 @@ do_dup2(struct files_struct *files, unsigned int oldfd, unsigned int newfd, unsi
 	if (!file || newfd >= NR_OPEN_DEFAULT)
 		return -EBADF;
 	old = files->fd[newfd];
+	/* Between get_unused_fd_flags and fd_install: Linux says busy. */
+	if (old == &fd_reserved)
+		return -EBUSY;
 	files->fd[newfd] = get_file(file);
 	set_close_on_exec(files, newfd, flags & O_CLOEXEC);
 	if (old)
@@ -229,7 +266,7 @@ dup_files(struct files_struct *files)
 	if (!copy)
 		return NULL;
 	for (unsigned int fd = 0; fd < NR_OPEN_DEFAULT; fd++)
-		if (files->fd[fd])
+		if (files_lookup(files, fd))
 			copy->fd[fd] = get_file(files->fd[fd]);
 	copy->close_on_exec = files->close_on_exec;
 	return copy;
@@ -242,7 +279,7 @@ put_files(struct files_struct *files)
 	if (!files || --files->count > 0)
 		return;
 	for (unsigned int fd = 0; fd < NR_OPEN_DEFAULT; fd++)
-		if (files->fd[fd])
+		if (files_lookup(files, fd))
 			close_fd(files, fd);
 	kfree(files);
 }

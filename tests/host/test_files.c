@@ -301,6 +301,27 @@ test_readlink_access(void **state)
 	assert_int_equal(sys_call(faccessat, dfd, "sh", X_OK), 0);
 }
 
+/* Linux's reserve-then-install, as code that makes a file for a new fd uses it. */
+static void
+test_reserve_install(void **state)
+{
+	int fd = get_unused_fd_flags(O_CLOEXEC);
+	struct file *file = filp_open("/etc/motd", O_RDONLY, 0);
+	char buf[4];
+
+	assert_int_equal(fd, 3);
+	assert_int_equal(sys_call(dup, 0), 4);		      /* 3 is taken */
+	assert_int_equal(sys_call(read, fd, buf, 1), -EBADF); /* but not yet open */
+	assert_int_equal(sys_call(dup2, 0, fd), -EBUSY);
+	fd_install(fd, file);
+	assert_int_equal(sys_call(read, fd, buf, 4), 4);
+	assert_int_equal(sys_call(fcntl, fd, F_GETFD, 0), FD_CLOEXEC);
+	fd = get_unused_fd_flags(0);
+	assert_int_equal(fd, 5);
+	put_unused_fd(fd);
+	assert_int_equal(sys_call(dup, 0), 5);
+}
+
 static void
 test_dev_null(void **state)
 {
@@ -326,6 +347,7 @@ main(void)
 		T(test_close_on_exec_and_fork),
 		T(test_readv_writev),
 		T(test_readlink_access),
+		T(test_reserve_install),
 		T(test_dev_null),
 	};
 
