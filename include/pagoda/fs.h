@@ -64,6 +64,7 @@ struct inode_operations {
  */
 struct inode {
 	umode_t i_mode;			     /* S_IF* type and permission bits */
+	unsigned int i_flags;		     /* S_RDONLY */
 	unsigned long i_ino;		     /* inode number, as stat shows it */
 	unsigned int i_nlink;		     /* links: 1, or 2 + subdirectories */
 	uint64_t i_rdev;		     /* device number (character devices) */
@@ -79,6 +80,11 @@ struct inode {
 	const struct inode_operations *i_op; /* NULL: nothing special */
 	void *i_private;		     /* the kind's own data (/proc: show function) */
 };
+
+/* i_flags: on a read-only file system (the initramfs), as Linux's
+ * IS_RDONLY() says of an inode on a read-only mount. New entries inherit
+ * it from their directory; /dev and /proc are writable places in it. */
+#define S_RDONLY 0x1
 
 /* An open file. */
 struct file {

@@ -89,6 +89,7 @@ devices_init(struct inode *root)
 		dev = new_inode(root, "dev", 3, S_IFDIR | 0755);
 	if (!dev || !S_ISDIR(dev->i_mode))
 		return dev ? -EEXIST : -ENOMEM;
+	dev->i_flags &= ~S_RDONLY; /* Linux mounts a writable devtmpfs here */
 	for (size_t i = 0; i < ARRAY_SIZE(dev_nodes); i++) {
 		const struct dev_node *d = &dev_nodes[i];
 		const char *name = d->name;

@@ -136,6 +136,7 @@ new_inode(struct inode *dir, const char *name, size_t name_len, umode_t mode)
 	if (S_ISDIR(mode))
 		inode->i_fop = &dir_fops;
 	inode->i_parent = dir ? dir : inode;
+	inode->i_flags = dir ? dir->i_flags : 0;
 	if (dir) {
 		/* Newest first would reverse `ls`; append to keep archive order. */
 		struct inode **link = &dir->i_child;
@@ -325,6 +326,7 @@ initramfs_unpack(const void *archive, size_t len)
 	root_inode = new_inode(NULL, "", 0, S_IFDIR | 0755);
 	if (!root_inode)
 		return -ENOMEM;
+	root_inode->i_flags = S_RDONLY; /* and so everything unpacked below it */
 	while (pos < len) {
 		err = unpack_one(buf + pos, len - pos, &used);
 		if (err)
@@ -337,5 +339,8 @@ initramfs_unpack(const void *archive, size_t len)
 		err = -EINVAL; /* the data ended before the trailer */
 	initramfs_free();
 	root_inode = new_inode(NULL, "", 0, S_IFDIR | 0755);
-	return root_inode ? err : -ENOMEM;
+	if (!root_inode)
+		return -ENOMEM;
+	root_inode->i_flags = S_RDONLY;
+	return err;
 }

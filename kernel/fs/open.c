@@ -37,9 +37,9 @@ wants_write(int flags)
 
 /*
  * may_open - Linux's checks on an open of @inode with @flags: a directory
- * is never opened for writing (EISDIR); a file that cannot be written is
- * EROFS in the initramfs, EACCES in /proc (where a show function marks
- * generated files).
+ * is never opened for writing (EISDIR); nothing on the read-only initramfs
+ * is (EROFS), except device nodes, which are not part of the file system's
+ * data. Every process is root, so permission bits are not checked.
  */
 static int
 may_open(struct inode *inode, int flags)
@@ -50,8 +50,8 @@ may_open(struct inode *inode, int flags)
 		return -ELOOP; /* only reachable with O_NOFOLLOW */
 	if (!inode->i_fop)
 		return -ENXIO;
-	if (wants_write(flags) && !inode->i_fop->write)
-		return inode->i_private ? -EACCES : -EROFS;
+	if (wants_write(flags) && (inode->i_flags & S_RDONLY) && S_ISREG(inode->i_mode))
+		return -EROFS;
 	return 0;
 }
 
@@ -85,28 +85,39 @@ out_free:
 }
 
 /*
- * create_error - the error for O_CREAT of a missing @path: EROFS when its
- * directory exists (nothing can be created there), else the directory's
- * own lookup error.
+ * create_error - the error for O_CREAT of @path, which is missing or ends
+ * in '/': the directory it would go in must exist (its lookup error
+ * otherwise); then a name ending in '/' is EISDIR (only directories have
+ * one, and open cannot make those), a read-only directory EROFS, and any
+ * other (/proc, /dev) ENOENT, as on Linux, where proc cannot create files.
  */
 static int
 create_error(struct inode *start, const char *path)
 {
-	const char *slash = strrchr(path, '/');
-	struct inode *dir;
+	size_t len = strlen(path), dir_len;
+	struct inode *dir = start;
+	bool slash = path[len - 1] == '/';
 	char *parent;
-	int err;
+	int err = 0;
 
-	if (!slash)
-		return -EROFS; /* in @start itself, which exists */
-	parent = kmalloc(slash - path + 2, GFP_KERNEL);
-	if (!parent)
-		return -ENOMEM;
-	memcpy(parent, path, slash - path + 1);
-	parent[slash - path + 1] = '\0';
-	err = path_lookupat(start, parent, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &dir);
-	kfree(parent);
-	return err ? err : -EROFS;
+	while (len > 1 && path[len - 1] == '/')
+		len--;
+	for (dir_len = len; dir_len > 0 && path[dir_len - 1] != '/';)
+		dir_len--;
+	if (dir_len) {
+		parent = kmalloc(dir_len + 1, GFP_KERNEL);
+		if (!parent)
+			return -ENOMEM;
+		memcpy(parent, path, dir_len);
+		parent[dir_len] = '\0';
+		err = path_lookupat(start, parent, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &dir);
+		kfree(parent);
+	}
+	if (err)
+		return err;
+	if (slash)
+		return -EISDIR;
+	return (dir->i_flags & S_RDONLY) ? -EROFS : -ENOENT;
 }
 
 /*
@@ -126,7 +137,8 @@ do_filp_open(struct inode *start, const char *path, int flags)
 	if (flags & O_DIRECTORY)
 		lookup |= LOOKUP_DIRECTORY;
 	err = path_lookupat(start, path, lookup, &inode);
-	if (err == -ENOENT && (flags & O_CREAT) && path[0])
+	/* Linux: O_CREAT with a trailing slash is EISDIR, even for a file. */
+	if ((flags & O_CREAT) && path[0] && (err == -ENOENT || path[strlen(path) - 1] == '/'))
 		err = create_error(start, path);
 	if (err)
 		return ERR_PTR(err);
@@ -209,9 +221,9 @@ do_faccessat(int dfd, const char __user *filename, int mode, int flags)
 		return err;
 	if ((mode & X_OK) && !S_ISDIR(inode->i_mode) && !(inode->i_mode & 0111))
 		return -EACCES;
-	if ((mode & W_OK) && (S_ISREG(inode->i_mode) || S_ISDIR(inode->i_mode)) &&
-	    !(inode->i_fop && inode->i_fop->write))
-		return inode->i_private ? -EACCES : -EROFS;
+	if ((mode & W_OK) && (inode->i_flags & S_RDONLY) &&
+	    (S_ISREG(inode->i_mode) || S_ISDIR(inode->i_mode) || S_ISLNK(inode->i_mode)))
+		return -EROFS;
 	return 0;
 }
 

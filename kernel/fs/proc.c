@@ -237,20 +237,28 @@ proc_release(struct file *file)
 	kfree(text);
 }
 
-/* proc_llseek - anywhere from 0; SEEK_END counts from the end of the text. */
+/* proc_llseek - SEEK_SET and SEEK_CUR, anywhere from 0 on. */
 static loff_t
 proc_llseek(struct file *file, loff_t offset, int whence)
 {
-	struct proc_text *text = file->private_data;
-	loff_t base = whence == 1 ? file->f_pos : whence == 2 ? (loff_t)text->len : 0;
+	loff_t base = whence == 1 ? file->f_pos : 0;
 
-	if (whence > 2 || base + offset < 0)
-		return -EINVAL;
+	if (whence > 1 || base + offset < 0)
+		return -EINVAL; /* seq_file has no SEEK_END either */
 	return file->f_pos = base + offset;
+}
+
+/* proc_write - the files are read-only text: an open for writing works
+ * (every process is root), the write itself fails, as in Linux. */
+static ssize_t
+proc_write(struct file *file, const char __user *buf, size_t count, loff_t *pos)
+{
+	return -EIO;
 }
 
 static const struct file_operations proc_file_fops = {
 	.open = proc_open,
+	.write = proc_write,
 	.read = mem_file_read,
 	.llseek = proc_llseek,
 	.release = proc_release,
@@ -302,7 +310,6 @@ add_task_entries(struct inode *dir)
 	if (!exe)
 		return -ENOMEM;
 	exe->i_op = &proc_exe_iops;
-	exe->i_private = dir; /* marks it as /proc's: writing is EACCES */
 	return add_entries(dir, proc_self_entries, ARRAY_SIZE(proc_self_entries));
 }
 
@@ -384,6 +391,7 @@ proc_root_init(struct inode *root)
 	if (!proc || !S_ISDIR(proc->i_mode) || find_child(proc, "self", 4))
 		return proc ? -EEXIST : -ENOMEM;
 	proc->i_op = &proc_root_iops;
+	proc->i_flags &= ~S_RDONLY; /* a file system of its own, not read-only */
 	err = add_entries(proc, proc_root_entries, ARRAY_SIZE(proc_root_entries));
 	if (err)
 		return err;

@@ -76,6 +76,16 @@ test_open_errors(void **state)
 	assert_int_equal(sys_call(open, "/nodir/new", O_WRONLY | O_CREAT, 0644), -ENOENT);
 	assert_int_equal(sys_call(open, "/etc/motd", O_RDONLY | O_CREAT | O_EXCL, 0644), -EEXIST);
 	assert_int_equal(sys_call(open, "/etc", O_WRONLY), -EISDIR);
+	/* O_CREAT with a trailing slash: EISDIR once the directory is found. */
+	assert_int_equal(sys_call(open, "/", O_RDONLY | O_CREAT, 0644), -EISDIR);
+	assert_int_equal(sys_call(open, "/etc/", O_RDONLY | O_CREAT, 0644), -EISDIR);
+	assert_int_equal(sys_call(open, "/etc/motd/", O_RDONLY | O_CREAT, 0644), -EISDIR);
+	assert_int_equal(sys_call(open, "/etc/new//", O_RDONLY | O_CREAT, 0644), -EISDIR);
+	assert_int_equal(sys_call(open, "/nodir/x/", O_RDONLY | O_CREAT, 0644), -ENOENT);
+	assert_int_equal(sys_call(open, "/etc/motd/x", O_RDONLY | O_CREAT, 0644), -ENOTDIR);
+	assert_int_equal(sys_call(open, "new", O_RDONLY | O_CREAT, 0644), -EROFS); /* in cwd "/" */
+	/* Devices are writable even on the read-only file system. */
+	assert_int_equal(sys_call(close, sys_call(open, "/dev/console", O_WRONLY)), 0);
 	assert_int_equal(sys_call(open, "/etc/motd", O_RDONLY | O_DIRECTORY), -ENOTDIR);
 	assert_int_equal(sys_call(open, "/bin/ash", O_RDONLY | O_NOFOLLOW), -ELOOP);
 	assert_int_equal(sys_call(open, "/loop", O_RDONLY), -ELOOP);
@@ -295,6 +305,8 @@ test_readlink_access(void **state)
 	assert_int_equal(sys_call(access, "/etc/motd", X_OK), -EACCES);
 	assert_int_equal(sys_call(access, "/bin/sh", X_OK), 0);
 	assert_int_equal(sys_call(access, "/etc", X_OK), 0);
+	assert_int_equal(sys_call(access, "/etc", W_OK), -EROFS);
+	assert_int_equal(sys_call(access, "/dev", W_OK), 0);
 	assert_int_equal(sys_call(access, "/dev/null", W_OK), 0);
 	assert_int_equal(sys_call(access, "/etc/motd", 8), -EINVAL);
 	assert_int_equal(sys_call(access, "/nope", F_OK), -ENOENT);

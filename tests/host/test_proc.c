@@ -52,7 +52,16 @@ test_meminfo(void **state)
 			    "MemAvailable:          0 kB\nBuffers:               0 kB\n",
 			    4 * 28);
 	assert_string_equal(slurp("/proc/meminfo", 7), text); /* small reads, same text */
-	assert_int_equal(sys_call(open, "/proc/meminfo", O_WRONLY), -EACCES);
+	/* As root on Linux: opening for writing works, writing does not. */
+	long fd = sys_call(open, "/proc/meminfo", O_RDWR);
+	assert_true(fd >= 0);
+	assert_int_equal(sys_call(write, fd, "x", 1), -EIO);
+	assert_int_equal(sys_call(lseek, fd, 5, SEEK_SET), 5);
+	assert_int_equal(sys_call(lseek, fd, 0, SEEK_END), -EINVAL);
+	assert_int_equal(sys_call(access, "/proc/meminfo", W_OK), 0);
+	assert_int_equal(sys_call(open, "/proc/new", O_WRONLY | O_CREAT, 0644), -ENOENT);
+	assert_int_equal(sys_call(open, "/proc/meminfo", O_WRONLY | O_CREAT | O_EXCL, 0644),
+			 -EEXIST);
 }
 
 static void
