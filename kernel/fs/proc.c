@@ -3,10 +3,10 @@
  *
  *	/proc/meminfo      memory totals, Linux's format (the buddy allocator's counts)
  *	/proc/buddyinfo    free blocks of each order, Linux's format
- *	/proc/self/exe     symbolic link to the program the caller runs
- *	/proc/self/maps    the caller's memory map (from the mm code)
- *	/proc/self/status  the caller's name, pids and Vm* sizes
- *	/proc/<pid>/...    the same three for process <pid>
+ *	/proc/<pid>/exe    symbolic link to the program process <pid> runs
+ *	/proc/<pid>/maps   its memory map (from the mm code)
+ *	/proc/<pid>/status its name, pids and Vm* sizes
+ *	/proc/self         symbolic link to the caller's /proc/<pid>
  *
  * Each file is an inode whose i_private is its struct proc_entry. Opening
  * it calls the entry's show function, which prints the whole text into a
@@ -15,9 +15,8 @@
  * consistent snapshot, like Linux's seq_file). Directories are ordinary
  * tree directories, so getdents64 lists them like any other.
  *
- * Pagoda simplifies: /proc/self is a directory about the caller rather
- * than Linux's symbolic link to /proc/<pid>, and a listing of /proc shows
- * only the /proc/<pid> directories looked up so far (see proc_pid_lookup).
+ * Pagoda simplifies: a listing of /proc shows only the /proc/<pid>
+ * directories looked up so far (see proc_pid_lookup).
  *
  * Counterpart: Linux fs/proc/ (meminfo.c, base.c, array.c),
  * mm/vmstat.c (buddyinfo), fs/seq_file.c.
@@ -157,9 +156,9 @@ maps_show(struct task_struct *task, char *buf, size_t size)
 }
 
 /*
- * proc_task - the process a per-process file describes: the caller for
- * /proc/self/..., the process of that pid for /proc/<pid>/... (NULL if it
- * has gone). The pid is kept in the directory's i_private.
+ * proc_task - the process a file in /proc/<pid> describes (NULL if it has
+ * gone): the pid is kept in the directory's i_private. Files directly in
+ * /proc describe the whole machine; they get the caller.
  */
 static struct task_struct *
 proc_task(const struct inode *inode)
@@ -176,7 +175,7 @@ static const struct proc_entry proc_root_entries[] = {
 	{ "meminfo", S_IFREG | 0444, meminfo_show },
 };
 
-static const struct proc_entry proc_self_entries[] = {
+static const struct proc_entry proc_pid_entries[] = {
 	{ "maps", S_IFREG | 0444, maps_show },
 	{ "status", S_IFREG | 0444, status_show },
 };
@@ -301,7 +300,7 @@ add_entries(struct inode *dir, const struct proc_entry *entries, size_t n)
 	return 0;
 }
 
-/* add_task_entries - exe, maps and status in a per-process directory @dir. */
+/* add_task_entries - exe, maps and status in the directory @dir of one process. */
 static int
 add_task_entries(struct inode *dir)
 {
@@ -310,7 +309,7 @@ add_task_entries(struct inode *dir)
 	if (!exe)
 		return -ENOMEM;
 	exe->i_op = &proc_exe_iops;
-	return add_entries(dir, proc_self_entries, ARRAY_SIZE(proc_self_entries));
+	return add_entries(dir, proc_pid_entries, ARRAY_SIZE(proc_pid_entries));
 }
 
 /* Until the process code supplies it, only the caller can be found. */
@@ -379,7 +378,26 @@ static const struct inode_operations proc_root_iops = {
 	.lookup = proc_pid_lookup,
 };
 
-/* proc_root_init - /proc and /proc/self under @root (boot): 0 or -errno. */
+/* proc_self_link - /proc/self: a link to the caller's /proc/<pid>. */
+static int
+proc_self_link(struct inode *inode, char *buf, size_t size)
+{
+	struct task_struct *task = current;
+	char pid[16];
+	size_t len;
+
+	if (!task)
+		return -ENOENT; /* the kernel at boot is no process */
+	len = min((size_t)snprintf(pid, sizeof(pid), "%d", task->pid), size);
+	memcpy(buf, pid, len);
+	return len;
+}
+
+static const struct inode_operations proc_self_iops = {
+	.get_link = proc_self_link,
+};
+
+/* proc_root_init - /proc, its files and /proc/self under @root (boot): 0 or -errno. */
 int
 proc_root_init(struct inode *root)
 {
@@ -395,8 +413,9 @@ proc_root_init(struct inode *root)
 	err = add_entries(proc, proc_root_entries, ARRAY_SIZE(proc_root_entries));
 	if (err)
 		return err;
-	self = new_inode(proc, "self", 4, S_IFDIR | 0555);
+	self = new_inode(proc, "self", 4, S_IFLNK | 0777);
 	if (!self)
 		return -ENOMEM;
-	return add_task_entries(self);
+	self->i_op = &proc_self_iops;
+	return 0;
 }

@@ -89,6 +89,8 @@ test_listing_and_stat(void **state)
 		off += d->d_reclen;
 	}
 	assert_string_equal(names, ". .. buddyinfo meminfo self ");
+	assert_int_equal(sys_call(readlink, "/proc/self", names, sizeof(names)), 1);
+	assert_memory_equal(names, "1", 1); /* the caller's pid, as on Linux */
 	assert_int_equal(sys_call(stat, "/proc/meminfo", &st), 0);
 	assert_int_equal(st.st_mode, S_IFREG | 0444);
 	assert_int_equal(st.st_size, 0); /* like Linux: the size is unknown until read */
