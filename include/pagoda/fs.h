@@ -28,23 +28,77 @@ struct inode;
 struct task_struct;
 
 struct file_operations {
+	/* open - set up @file for @inode (optional): 0 or -errno. */
+	int (*open)(struct inode *inode, struct file *file);
 	ssize_t (*read)(struct file *file, char __user *buf, size_t count, loff_t *pos);
 	ssize_t (*write)(struct file *file, const char __user *buf, size_t count, loff_t *pos);
 	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
 	long (*ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
 	int (*getdents64)(struct file *file, void __user *dirp, unsigned int count);
 	void (*release)(struct file *file); /* the last reference is gone */
+	/* contents - the file's bytes when they sit in kernel memory (initramfs
+	 * files, generated /proc text), *@len set to their length; NULL for
+	 * streams. kernel_read() and file-backed mappings use it. */
+	const char *(*contents)(struct file *file, size_t *len);
 };
+
+/* What only some kinds of inode can do. */
+struct inode_operations {
+	/* get_link - write a symbolic link's target (not NUL-terminated) to
+	 * @buf of @size bytes; its length, or -errno. */
+	int (*get_link)(struct inode *inode, char *buf, size_t size);
+	/* lookup - a directory's entry that is made on demand (/proc/<pid>)
+	 * when no entry @name (@len bytes) exists yet; NULL if none. */
+	struct inode *(*lookup)(struct inode *dir, const char *name, size_t len);
+	/* revalidate - is this entry still there (its process alive)? An
+	 * entry that is not is neither found nor listed. */
+	bool (*revalidate)(struct inode *inode);
+};
+
+/*
+ * A file system object: a directory, regular file, symbolic link or
+ * device. Linux keeps the name (struct dentry) apart from the object
+ * (struct inode) because one object may have many names; Pagoda's trees
+ * have no hard links and never change after boot, so one struct holds
+ * both, and the directory tree is the i_parent/i_child/i_sibling links.
+ */
+struct inode {
+	umode_t i_mode;			     /* S_IF* type and permission bits */
+	unsigned int i_flags;		     /* S_RDONLY */
+	unsigned long i_ino;		     /* inode number, as stat shows it */
+	unsigned int i_nlink;		     /* links: 1, or 2 + subdirectories */
+	uint64_t i_rdev;		     /* device number (character devices) */
+	loff_t i_size;			     /* bytes of a file or link target */
+	int64_t i_mtime;		     /* modification time, seconds */
+	const char *i_data;		     /* file or link bytes, in the initramfs image */
+	const char *i_path;		     /* absolute path, "/bin/sh" ("/" for the root) */
+	const char *i_name;		     /* last component of i_path ("sh") */
+	struct inode *i_parent;		     /* containing directory (root: itself) */
+	struct inode *i_child;		     /* first entry of a directory */
+	struct inode *i_sibling;	     /* next entry in the parent directory */
+	const struct file_operations *i_fop; /* how an open of it behaves */
+	const struct inode_operations *i_op; /* NULL: nothing special */
+	void *i_private;		     /* the kind's own data (/proc: show function) */
+};
+
+/* i_flags: on a read-only file system (the initramfs), as Linux's
+ * IS_RDONLY() says of an inode on a read-only mount. New entries inherit
+ * it from their directory; /dev and /proc are writable places in it. */
+#define S_RDONLY 0x1
 
 /* An open file. */
 struct file {
 	const struct file_operations *f_op;
-	struct inode *f_inode; /* what is open; NULL for pipes and the like */
+	struct inode *f_inode; /* what is open (each pipe has an inode of its own) */
 	loff_t f_pos;	       /* where the next read or write goes */
 	unsigned int f_flags;  /* O_RDONLY, O_WRONLY, O_RDWR, O_APPEND, ... */
 	int f_count;	       /* references: descriptors, mappings, exec */
 	void *private_data;    /* the file kind's own state */
 };
+
+/* PATH_MAX counts the NUL; NAME_MAX is one component (Linux's limits). */
+#define PATH_MAX	4096
+#define NAME_MAX	255
 
 #define NR_OPEN_DEFAULT 64 /* descriptors per process */
 
@@ -66,19 +120,15 @@ struct file *filp_open(const char *path, int flags, umode_t mode);
 /* kernel_read - read from @file at *@pos into kernel memory @buf. */
 ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos);
 
-/* fget - the file open on descriptor @fd of the current task, with a
- * reference the caller must fput; NULL if @fd is not open. */
-struct file *fget(int fd);
-
 /* One reference more or less; the last fput releases the file. */
 struct file *get_file(struct file *file);
 void fput(struct file *file);
 
+/* file_ino - the inode number of the file behind @file (0 for none). */
+unsigned long file_ino(const struct file *file);
+
 /* file_path - the absolute path a file was opened by ("/bin/sh"), or "". */
 const char *file_path(const struct file *file);
-
-/* The inode number of the file behind @file (for /proc/PID/maps). */
-unsigned long file_ino(const struct file *file);
 
 /* The size in bytes of the file behind @file (0 for devices, pipes). */
 loff_t file_size(const struct file *file);
@@ -95,6 +145,25 @@ struct fs_struct;
 struct fs_struct *fs_struct_init(void);
 struct fs_struct *copy_fs_struct(struct fs_struct *fs);
 void put_fs_struct(struct fs_struct *fs);
+
+/*
+ * set_task_exe_file - record @file (NULL to forget) as the program @task
+ * runs, for readlink("/proc/self/exe"); takes its own reference. Called by
+ * execve once the new program is committed. Linux keeps it in
+ * mm->exe_file; Pagoda keeps it in the fs_struct, which fork copies.
+ */
+void set_task_exe_file(struct task_struct *task, struct file *file);
+
+/* Linux's two-step install on the current task: reserve the lowest free
+ * descriptor (-EMFILE if none; O_CLOEXEC in @flags), then put @file there,
+ * handing over the caller's reference. put_unused_fd gives one back. */
+int get_unused_fd_flags(unsigned int flags);
+void fd_install(unsigned int fd, struct file *file);
+void put_unused_fd(unsigned int fd);
+
+/* fget - descriptor @fd of the current task with a reference taken (fput
+ * it), or NULL when @fd is not open. */
+struct file *fget(int fd);
 
 /* ERR_PTR and friends: an errno carried in a pointer. */
 #define MAX_ERRNO_PTR 4095

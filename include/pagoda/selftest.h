@@ -32,4 +32,10 @@ bool selftest_buddy_drain(void);
 bool selftest_paging(void);
 bool selftest_slab(void);
 
+/* kernel/fs/fs_selftest.c */
+bool selftest_initramfs(void);
+bool selftest_namei(void);
+bool selftest_procfs(void);
+bool selftest_fdtable(void);
+
 #endif /* PAGODA_SELFTEST_H */

@@ -1,10 +1,10 @@
 /*
- * include/uapi/unistd_64.h - Linux x86-64 system-call numbers.
+ * include/uapi/unistd_64.h - system-call numbers, shared by the kernel and libc.
  *
- * The number in RAX when a program executes `syscall`. Pagoda uses
- * Linux's numbering so that programs built for Linux run unchanged;
- * kernel/syscall/syscall_table.c maps the implemented ones to functions,
- * and every other number returns -ENOSYS.
+ * Linux's x86-64 numbers (arch/x86/entry/syscalls/syscall_64.tbl): a
+ * program puts one in RAX before the syscall instruction, and the kernel
+ * indexes sys_call_table with it. Pagoda keeps every number Linux has, so
+ * an unimplemented call is -ENOSYS rather than a different call.
  */
 #ifndef UAPI_UNISTD_64_H
 #define UAPI_UNISTD_64_H

@@ -122,6 +122,10 @@ static const struct selftest selftests[] = {
 	{ "buddy_drain", selftest_buddy_drain },
 	{ "paging", selftest_paging },
 	{ "slab", selftest_slab },
+	{ "initramfs", selftest_initramfs },
+	{ "namei", selftest_namei },
+	{ "procfs", selftest_procfs },
+	{ "fdtable", selftest_fdtable },
 	{ "kallsyms", selftest_kallsyms },
 	{ "timer", selftest_timer },
 };

@@ -138,10 +138,18 @@ run_init(void *unused)
 {
 	struct exec_strings argv = { init_argv, true }, envp = { init_envp, true };
 
-	init_free_pages = nr_free_pages();
 	read_init_args();
 	current->files = files_init_console();
 	current->fs = fs_struct_init();
+	/* /proc/1 is made on first lookup and kept (kernel/fs/proc.c); C
+	 * libraries look at /proc/self/exe at start-up, so make it now. */
+	struct file *self = filp_open("/proc/self/status", 0, 0);
+
+	if (!IS_ERR(self))
+		fput(self);
+	/* Files and working directory are here, no address space yet: the
+	 * same state do_exit() measures in (after mmput, before put_files). */
+	init_free_pages = nr_free_pages();
 	int err = do_execve(init_path, &argv, &envp);
 
 	if (err < 0)

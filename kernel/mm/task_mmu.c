@@ -14,7 +14,7 @@
 #include <pagoda/kernel.h>
 #include <pagoda/mm.h>
 #include <pagoda/printk.h>
-#include <pagoda/proc_mm.h>
+#include <pagoda/proc_fs.h>
 #include <pagoda/sched.h>
 #include <pagoda/string.h>
 
@@ -57,7 +57,7 @@ show_map_vma(char *buf, size_t size, const struct mm_struct *mm, const struct vm
 }
 
 int
-proc_pid_maps_show(struct task_struct *task, char *buf, size_t size)
+proc_pid_maps(struct task_struct *task, char *buf, size_t size)
 {
 	struct mm_struct *mm = task->mm;
 	size_t len = 0;
@@ -76,7 +76,7 @@ proc_pid_maps_show(struct task_struct *task, char *buf, size_t size)
 
 /* The Vm* and Rss* lines of /proc/PID/status. */
 int
-proc_pid_status_mm(struct task_struct *task, char *buf, size_t size)
+proc_task_mem(struct task_struct *task, char *buf, size_t size)
 {
 	struct mm_struct *mm = task->mm;
 

@@ -64,11 +64,10 @@ reparent_children(struct task_struct *dying)
 extern unsigned long init_free_pages; /* kernel/init/main.c */
 
 static __noreturn void
-init_exited(int code)
+init_exited(int code, unsigned long free_pages)
 {
 	pr_notice("init: exited with status %#x\n", code);
-	pr_notice("init: %lu pages free, %lu when init started\n", nr_free_pages(),
-		  init_free_pages);
+	pr_notice("init: %lu pages free, %lu when init started\n", free_pages, init_free_pages);
 	arch_power_off();
 }
 
@@ -85,6 +84,8 @@ do_exit(int code)
 		arch_switch_mm(NULL); /* off the page tables we are about to free */
 		mmput(mm);
 	}
+	unsigned long free_pages = nr_free_pages(); /* for init's report */
+
 	if (tsk->files) {
 		put_files(tsk->files);
 		tsk->files = NULL;
@@ -94,7 +95,7 @@ do_exit(int code)
 		tsk->fs = NULL;
 	}
 	if (tsk->pid == 1)
-		init_exited(code); /* powers off */
+		init_exited(code, free_pages); /* powers off */
 	reparent_children(tsk);
 	tsk->exit_code = code;
 	tsk->__state = EXIT_ZOMBIE;

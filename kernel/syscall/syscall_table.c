@@ -19,22 +19,14 @@
 /* Declare every function on the lists... */
 #define __SYSCALL(nr, sym) long sym(const struct pt_regs *regs);
 #include "syscalls_core.h"
-#if __has_include("syscalls_fs.h")
 #include "syscalls_fs.h"
-#else
-#include "syscalls_min.h"
-#endif
 #undef __SYSCALL
 
 /* ... and put each at its number. */
 #define __SYSCALL(nr, sym) [nr] = sym,
 const sys_call_ptr_t sys_call_table[NR_syscalls] = {
 #include "syscalls_core.h"
-#if __has_include("syscalls_fs.h")
 #include "syscalls_fs.h"
-#else
-#include "syscalls_min.h"
-#endif
 };
 #undef __SYSCALL
 

@@ -14,6 +14,9 @@
 #include <pagoda/console.h>
 #include <pagoda/kernel.h>
 #include <pagoda/printk.h>
+#include <pagoda/proc_fs.h>
+#include <pagoda/sched.h>
+#include <pagoda/slab.h>
 
 #include "host_test.h"
 
@@ -78,4 +81,58 @@ panic_at(const char *file, int line, const char *fmt, ...)
 	va_end(args);
 	mock_assert(0, panic_msg, file, line);
 	abort(); /* not reached: mock_assert does not return */
+}
+
+/* kmalloc is malloc, so AddressSanitizer sees every leak and overrun. */
+void *
+kmalloc(size_t size, gfp_t gfp)
+{
+	if (!size)
+		return NULL;
+	return (gfp & __GFP_ZERO) ? calloc(1, size) : malloc(size);
+}
+
+void *
+kzalloc(size_t size, gfp_t gfp)
+{
+	return size ? calloc(1, size) : NULL;
+}
+
+void
+kfree(const void *obj)
+{
+	free((void *)obj);
+}
+
+/* User programs' console output goes where kernel messages go, here. */
+void
+tty_output(const char *s, size_t len)
+{
+	console_write(s, len);
+}
+
+/* The mm and process code are not in host tests: no mappings, only the
+ * caller as a process. */
+int
+proc_pid_maps(struct task_struct *task, char *buf, size_t size)
+{
+	if (size)
+		buf[0] = '\0';
+	return 0;
+}
+
+int
+proc_task_mem(struct task_struct *task, char *buf, size_t size)
+{
+	if (size)
+		buf[0] = '\0';
+	return 0;
+}
+
+struct task_struct *
+find_task_by_pid(pid_t pid)
+{
+	struct task_struct *task = current;
+
+	return task && task->pid == pid ? task : NULL;
 }

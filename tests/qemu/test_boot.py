@@ -53,6 +53,8 @@ def test_selftests_pass():
     assert b.status == EXIT_SUCCESS, b.output
     assert "selftest: timer PASS" in b.output
     assert "selftest: kallsyms PASS" in b.output
+    for test in ("initramfs", "namei", "procfs", "fdtable"):
+        assert f"selftest: {test} PASS" in b.output
     assert re.search(r"^selftest: \d+ passed, 0 failed$", b.output, re.M)
 
 

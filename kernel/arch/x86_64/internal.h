@@ -9,6 +9,7 @@
 /* serial.c */
 void serial_init(void);
 int serial_getc(void);
+void serial_rx_interrupt(void);
 
 void serial_console_select(const char *name);
 

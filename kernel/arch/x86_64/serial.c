@@ -5,13 +5,17 @@
  * to its standard input and output (make qemu) or to a file (tests), so
  * everything printk shows, and later what user programs write to fd 1,
  * appears there. Sending is polled: wait until the transmit holding
- * register is empty, then write the byte.
+ * register is empty, then write the byte. Receiving is by interrupt: the
+ * UART raises IRQ 4 when a byte arrives (IER bit 0), and
+ * serial_rx_interrupt() passes what it reads to the console tty
+ * (kernel/fs/tty.c), which echoes it and wakes a reader.
  *
  * Counterpart: Linux drivers/tty/serial/8250/.
  */
 #include <pagoda/arch.h>
 #include <pagoda/console.h>
 #include <pagoda/string.h>
+#include <pagoda/tty.h>
 
 #include <asm/io.h>
 
@@ -33,6 +37,7 @@
 #define UART_LCR_DLAB 0x80 /* the next two registers are the divisor */
 #define UART_LSR_DR   0x01 /* a received byte is waiting */
 #define UART_LSR_THRE 0x20 /* the transmitter can take a byte */
+#define UART_IER_RDI  0x01 /* interrupt when a received byte is waiting */
 
 static void
 serial_putc(uint16_t port, char c)
@@ -110,6 +115,8 @@ serial_init(void)
 {
 	uart_init(COM1);
 	register_console(&serial_console);
+	/* Only IRQ 4 reaching the CPU waits for i8259_unmask() (traps.c). */
+	outb(COM1 + UART_IER, UART_IER_RDI);
 }
 
 /* serial_console_select - `console=ttyS1`: kernel messages go to COM2. */
@@ -130,6 +137,29 @@ serial_getc(void)
 	if (!(inb(COM1 + UART_LSR) & UART_LSR_DR))
 		return -1;
 	return inb(COM1 + UART_RBR);
+}
+
+/*
+ * serial_rx_interrupt - IRQ 4: hand every byte waiting in the receive
+ * FIFO to the tty. Reading RBR until LSR.DR clears also clears the
+ * interrupt (PC16550D data sheet, Interrupt Identification Register).
+ */
+void
+serial_rx_interrupt(void)
+{
+	char buf[16];
+	size_t n = 0;
+	int c;
+
+	while ((c = serial_getc()) >= 0) {
+		buf[n++] = (char)c;
+		if (n == sizeof(buf)) {
+			tty_receive_buf(buf, n);
+			n = 0;
+		}
+	}
+	if (n)
+		tty_receive_buf(buf, n);
 }
 
 void

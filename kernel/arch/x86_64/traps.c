@@ -236,6 +236,8 @@ x86_handle_interrupt(struct pt_regs *regs, unsigned long vector)
 
 	if (irq == IRQ_TIMER)
 		timer_interrupt(regs);
+	else if (irq == IRQ_COM1)
+		serial_rx_interrupt();
 	i8259_eoi(irq);
 	if (user_mode(regs))
 		exit_to_user_mode(regs); /* preemption, signals */
@@ -253,6 +255,8 @@ arch_trap_init(void)
 	init_i8259();
 	syscall_init();
 	fpu_init();
+	/* Typed input: serial_init() enabled the UART's receive interrupt. */
+	i8259_unmask(IRQ_COM1);
 }
 
 void

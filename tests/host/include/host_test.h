@@ -28,4 +28,19 @@ void host_log_clear(void);
 /* The message of the last panic() (tests/host/shim.c). */
 const char *host_last_panic(void);
 
+/* tests/host/shim_fs.c: "user" addresses below this fault (EFAULT). */
+#define HOST_BAD_USER_LIMIT 0x10000UL
+
+/* wake_up() calls so far. */
+extern unsigned long host_wake_ups;
+
+/* A cpio "newc" archive being built by a test. */
+struct cpio_buf {
+	char data[64 * 1024];
+	size_t len;
+};
+void cpio_add(struct cpio_buf *a, const char *name, unsigned int mode, const void *data,
+	      size_t len);
+void cpio_trailer(struct cpio_buf *a);
+
 #endif /* HOST_TEST_H */
