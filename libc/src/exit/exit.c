@@ -1,0 +1,64 @@
+/*
+ * libc/src/exit/exit.c - ending the process: atexit(), exit(), _Exit(),
+ * _exit().
+ *
+ * exit() is the normal way out, also after main() returns (see
+ * __libc_start_main()): it runs the atexit() handlers in reverse order of
+ * registration, flushes every stdio stream, then makes the exit_group
+ * system call, which ends every thread of the process (Pagoda's processes
+ * have one). _exit()/_Exit() skip the handlers and the flushing, as after
+ * fork() in a child that must not flush its parent's buffers.
+ */
+#include <stdlib.h>
+#include <unistd.h>
+#include "../internal/libc.h"
+#include "../internal/syscall.h"
+
+#define ATEXIT_MAX 32 /* C11 7.22.4.2 requires room for at least 32 */
+
+static void (*atexit_funcs[ATEXIT_MAX])(void); /* in order of registration */
+static int atexit_count;
+
+/*
+ * atexit - register @function to be called by exit().
+ * Returns 0, or -1 when the table is full.
+ */
+int
+atexit(void (*function)(void))
+{
+	if (atexit_count == ATEXIT_MAX)
+		return -1;
+	atexit_funcs[atexit_count++] = function;
+	return 0;
+}
+
+/*
+ * _exit - end the process at once with @status (its low 8 bits reach the
+ * parent's wait status). No handlers run and no stream is flushed.
+ */
+_Noreturn void
+_exit(int status)
+{
+	for (;;)
+		__syscall1(__NR_exit_group, status);
+}
+
+_Noreturn void
+_Exit(int status)
+{
+	_exit(status);
+}
+
+/*
+ * exit - run the atexit() handlers (last registered first), flush stdio
+ * and end the process with @status.
+ */
+_Noreturn void
+exit(int status)
+{
+	/* a handler may call atexit() again: take them one at a time */
+	while (atexit_count > 0)
+		atexit_funcs[--atexit_count]();
+	__stdio_exit();
+	_exit(status);
+}
