@@ -94,6 +94,38 @@ $(LIBC_TEST_DIR)/%.musl: tests/libc/%.c
 
 libc-tests: $(LIBC_TEST_BINS)
 
-test-build: $(LIBC_A) $(LIBC_CRT1) $(LIBC_TEST_BINS)
+# Host unit tests (tests/libc/host/test_*.c, cmocka): the parts of libc that
+# need no process set-up, compiled for this machine under AddressSanitizer
+# and UBSan, linked into one object whose every defined symbol is renamed
+# pagoda_NAME, so a test calls Pagoda's snprintf and glibc's side by side.
+# The binaries land in build/host/, where tests/run_all.py runs them.
+LIBC_HOST_SRCS := $(addprefix $(LIBC_DIR)/src/, string/memory.c string/string.c \
+	string/strerror.c ctype/ctype.c stdlib/strtol.c stdlib/strtod.c stdlib/qsort.c \
+	stdio/vfprintf.c stdio/fmt_fp.c stdio/printf.c stdio/file.c stdio/put.c \
+	internal/errno.c internal/syscall_ret.c unistd/read_write.c misc/ioctl.c)
+LIBC_HOST_OBJS := $(LIBC_HOST_SRCS:%.c=$(BUILD)/host-libc/%.o)
+LIBC_HOST_TESTS := $(patsubst tests/libc/host/%.c,$(BUILD)/host/%,$(wildcard tests/libc/host/test_*.c))
+LIBC_HOST_CFLAGS := -std=gnu11 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer -fno-builtin -fno-tree-loop-distribute-patterns -ffreestanding \
+	-Wall -Wextra -Wno-unused-parameter $(LIBC_INCLUDES) -MMD -MP
+
+$(BUILD)/host-libc/%.o: %.c | $(BUILD)/.deps-test
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $<"
+	@$(CC) $(LIBC_HOST_CFLAGS) -c -o $@ $<
+
+$(BUILD)/host-libc/libc-renamed.o: $(LIBC_HOST_OBJS)
+	@$(LD) -r -o $@.tmp $^
+	@nm -g --defined-only $@.tmp | awk '{ print $$3, "pagoda_" $$3 }' > $@.syms
+	@objcopy --redefine-syms=$@.syms $@.tmp $@
+	@rm -f $@.tmp
+
+$(BUILD)/host/test_libc_%: tests/libc/host/test_libc_%.c $(BUILD)/host-libc/libc-renamed.o
+	@mkdir -p $(dir $@)
+	@echo "  HOSTLD  $@"
+	@$(CC) -std=gnu11 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
+		-Wall -o $@ $^ -lcmocka
+
+test-build: $(LIBC_A) $(LIBC_CRT1) $(LIBC_TEST_BINS) $(LIBC_HOST_TESTS)
 
 .PHONY: libc libc-tests
