@@ -43,7 +43,6 @@ int unlink(const char *path);
 int access(const char *path, int mode);
 int chdir(const char *path);
 char *getcwd(char *buf, size_t size);
-ssize_t getdents64(int fd, void *dirp, size_t count);
 
 int brk(void *addr);
 void *sbrk(long increment);

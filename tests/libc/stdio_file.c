@@ -35,14 +35,19 @@ main(int argc, char **argv)
 
 	f = fopen(path, "r");
 	c = fgetc(f);
-	printf("fgetc: %c, ungetc: %c, again: %c\n", c, ungetc('X', f), fgetc(f));
+	printf("fgetc: %c", c);
+	c = ungetc('X', f);
+	printf(", ungetc: %c", c);
+	c = fgetc(f);
+	printf(", again: %c\n", c);
 	n = fread(big, 1, sizeof(big), f);
 	printf("fread: %zu [%.*s]\n", n, (int)n, big);
 	fgets(line, 5, f);
 	printf("fgets with a small buffer: [%s]\n", line);
 	while ((c = fgetc(f)) != EOF)
 		putchar(c == '\n' ? '|' : c);
-	printf("\nat end: feof %d, fgetc %d\n", feof(f) != 0, fgetc(f));
+	printf("\nat end: feof %d", feof(f) != 0);
+	printf(", fgetc %d\n", fgetc(f));
 	fclose(f);
 	unlink(path);
 

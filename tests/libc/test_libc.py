@@ -23,6 +23,7 @@ BIN = os.path.join(ROOT, "build", "tests", "libc")
 #   musl:     compare with musl too (else glibc only)
 #   stderr:   compare standard error as well
 #   musl_args: arguments for the musl comparison, if different
+#   input:    bytes for standard input (else it is empty)
 PROGRAMS = {
     "hello": dict(),
     "args": dict(args=["one", "two words", ""]),
@@ -36,6 +37,9 @@ PROGRAMS = {
     "stdlib_test": dict(),
     "stdio_file": dict(args=["@TMP@"]),
     "signal_test": dict(),
+    "syscalls": dict(args=["@TMP@"]),
+    "exec_test": dict(),
+    "stdin_test": dict(input=b"first\na line that is longer than fifteen\nthird\nXYZ" + b"rest " * 20),
     "assert_test": dict(stderr=True, musl=False),
 }
 
@@ -53,8 +57,8 @@ def run(name, variant, args, stdout=subprocess.PIPE):
     with tempfile.TemporaryDirectory() as tmp:
         args = [a.replace("@TMP@", os.path.join(tmp, "scratch")) for a in args]
         p = subprocess.run([name] + args, executable=os.path.join(BIN, f"{name}.{variant}"),
-                           stdout=stdout, stderr=subprocess.PIPE, env=ENV, timeout=20,
-                           cwd=tmp)
+                           input=PROGRAMS[name].get("input", b""), stdout=stdout,
+                           stderr=subprocess.PIPE, env=ENV, timeout=20, cwd=tmp)
     return p.stdout, p.stderr, p.returncode
 
 

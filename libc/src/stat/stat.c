@@ -8,6 +8,7 @@
  */
 #include <sys/stat.h>
 #include <fcntl.h>
+#include <dirent.h>
 #include <unistd.h>
 #include "../internal/syscall.h"
 
