@@ -298,9 +298,14 @@ parse_spec(const char **pp, struct fmt_spec *s, va_list *ap)
 	const char *f;
 
 	s->flags = 0;
-	while (*p && (f = strchr(flagchars, *p))) {
+	for (; *p; p++) {
+		/* "'" groups thousands by the locale: none in the "C" locale */
+		if (*p == '\'')
+			continue;
+		f = strchr(flagchars, *p);
+		if (!f)
+			break;
 		s->flags |= 1 << (f - flagchars); /* the FMT_* bits in this order */
-		p++;
 	}
 	if (*p == '*') {
 		s->width = va_arg(*ap, int);
