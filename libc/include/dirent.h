@@ -1,7 +1,7 @@
 /*
- * libc/include/dirent.h - reading directories: getdents64(), which fills a
- * buffer with Linux's struct linux_dirent64 records (see
- * libc/src/stat/stat.c), and the d_type values.
+ * libc/include/dirent.h - reading directories: opendir()/readdir()/
+ * closedir(), and getdents64(), which fills a buffer with Linux's struct
+ * linux_dirent64 records (libc/src/stat/stat.c).
  */
 #ifndef _DIRENT_H
 #define _DIRENT_H
@@ -18,15 +18,27 @@
 #define DT_LNK	   10
 #define DT_SOCK	   12
 
-/* one record as getdents64 stores it (Linux's struct linux_dirent64) */
-struct dirent64 {
+/*
+ * One record as getdents64 stores it (Linux's struct linux_dirent64).
+ * Records are only as long as their name needs (d_reclen); readdir()
+ * returns pointers into its buffer of them, so never copy a whole struct.
+ */
+struct dirent {
 	ino_t d_ino;		 /* inode number */
 	off_t d_off;		 /* position of the next record */
 	unsigned short d_reclen; /* length of this record in bytes */
 	unsigned char d_type;	 /* DT_* */
-	char d_name[];		 /* NUL-terminated name */
+	char d_name[256];	 /* NUL-terminated name */
 };
+#define dirent64 dirent /* offsets are 64-bit already */
 
+typedef struct __dirstream DIR;
+
+DIR *opendir(const char *path);
+DIR *fdopendir(int fd);
+struct dirent *readdir(DIR *d);
+void rewinddir(DIR *d);
+int closedir(DIR *d);
 ssize_t getdents64(int fd, void *dirp, size_t count);
 
 #endif /* _DIRENT_H */

@@ -54,6 +54,13 @@ int getchar(void);
 int ungetc(int c, FILE *f);
 char *fgets(char *s, int size, FILE *f);
 size_t fread(void *ptr, size_t size, size_t nmemb, FILE *f);
+ssize_t getline(char **lineptr, size_t *n, FILE *f);
+ssize_t getdelim(char **lineptr, size_t *n, int delim, FILE *f);
+
+int fseek(FILE *f, long offset, int whence);
+long ftell(FILE *f);
+void rewind(FILE *f);
+int remove(const char *path);
 
 int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int fprintf(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

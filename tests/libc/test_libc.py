@@ -39,6 +39,7 @@ PROGRAMS = {
     "signal_test": dict(),
     "syscalls": dict(args=["@TMP@"]),
     "exec_test": dict(),
+    "dir_seek": dict(args=["@TMP@"]),
     "stdin_test": dict(input=b"first\na line that is longer than fifteen\nthird\nXYZ" + b"rest " * 20),
     "assert_test": dict(stderr=True, musl=False),
 }
