@@ -40,6 +40,7 @@ PROGRAMS = {
     "syscalls": dict(args=["@TMP@"]),
     "exec_test": dict(),
     "dir_seek": dict(args=["@TMP@"]),
+    "scanf_test": dict(),
     "stdin_test": dict(input=b"first\na line that is longer than fifteen\nthird\nXYZ" + b"rest " * 20),
     "assert_test": dict(stderr=True, musl=False),
 }
