@@ -20,13 +20,21 @@
 #include <stdint.h>
 #include "stdio_impl.h"
 
+#define LIMB_BASE 1000000000U /* each limb holds 9 decimal digits */
+
 /*
- * Sizes for the largest case, the smallest long double subnormal,
- * 2^-16445: its exact decimal expansion has about 11500 digits.
+ * fp_limbs - how many limbs mant * 2^e2 can need, mant < 2^64: at most
+ * 20 digits for mant, and for each unit of |e2| at most log10(5) = 0.7
+ * more digits (5^-e2 when e2 < 0, 2^e2 otherwise), i.e. 1/12.8 limb.
+ * The buffers are sized by this on the stack: about 600 bytes for 1.5,
+ * 12 KiB for the smallest long double subnormal (2^-16445, some 11500
+ * digits).
  */
-#define FP_LIMBS  1300	/* base-10^9 limbs */
-#define FP_DIGITS 11800 /* decimal digits */
-#define LIMB_BASE 1000000000U
+static inline int
+fp_limbs(int e2)
+{
+	return 4 + (e2 < 0 ? -e2 : e2) / 12;
+}
 
 /* an x87 80-bit long double: 64-bit mantissa with explicit integer bit */
 union ldouble_bits {
@@ -64,14 +72,14 @@ big_mul(uint32_t *a, int n, uint32_t m)
 }
 
 /*
- * big_decimal - the exact decimal digits of @mant * 2^@e2 into @dec (the
- * digit buffer is given). Multiplies by 2^29 or 5^13 at a time: the
- * largest powers for which limb * factor + carry fits in 64 bits.
+ * big_decimal - the exact decimal digits of @mant * 2^@e2 into @dec (its
+ * digit buffer given), using @limb (fp_limbs(@e2) of them) as the work
+ * area. Multiplies by 2^29 or 5^13 at a time: factors below 2^32, so
+ * limb * factor + carry stays below 2^64.
  */
 static void
-big_decimal(uint64_t mant, int e2, struct decimal *dec)
+big_decimal(uint64_t mant, int e2, struct decimal *dec, uint32_t *limb)
 {
-	uint32_t limb[FP_LIMBS];
 	int n = 0, i, k;
 	char *p = dec->d;
 
@@ -395,6 +403,32 @@ fmt_nonfinite(struct fmt_out *o, bool nan, int width, int flags, const char *sig
 	emit_trail(o, sign, 3, width, flags);
 }
 
+/* %f %e %g of the finite value @mant * 2^@e2 */
+static void
+fmt_decimal(struct fmt_out *o, uint64_t mant, int e2, int width, int prec, int flags, char conv,
+	    const char *sign)
+{
+	uint32_t limb[fp_limbs(e2)];   /* variable-length: as large as the value needs */
+	char digits[9 * fp_limbs(e2)]; /* likewise */
+	struct decimal dec = { .d = digits, .nd = 0, .dp = 1 };
+
+	if (mant)
+		big_decimal(mant, e2, &dec, limb);
+	if (conv == 'g') {
+		fmt_general(o, &dec, prec, width, flags, sign);
+		return;
+	}
+	if (prec < 0)
+		prec = 6;
+	if (conv == 'f') {
+		round_digits(&dec, dec.dp + prec);
+		emit_fixed(o, &dec, prec, width, flags, sign);
+	} else {
+		round_digits(&dec, prec + 1);
+		emit_exp(o, &dec, prec, width, flags, sign);
+	}
+}
+
 /*
  * __fmt_fp - one floating-point conversion: @conv is 'f', 'e', 'g' or
  * 'a' (FMT_UPPER in @flags for the capital forms), @prec < 0 for none
@@ -406,10 +440,8 @@ __fmt_fp(struct fmt_out *o, long double value, int width, int prec, int flags, c
 	 bool is_long)
 {
 	union ldouble_bits b = { .v = value };
-	int bexp = b.sexp & 0x7fff, e2;
+	int bexp = b.sexp & 0x7fff, e2 = 0;
 	uint64_t mant = b.mant;
-	char digits[FP_DIGITS];
-	struct decimal dec = { .d = digits, .nd = 0, .dp = 1 };
 	const char *sign = sign_prefix(b.sexp & 0x8000, flags);
 
 	if (bexp == 0x7fff) {
@@ -430,19 +462,6 @@ __fmt_fp(struct fmt_out *o, long double value, int width, int prec, int flags, c
 			mant >>= 1;
 			e2++;
 		}
-		big_decimal(mant, e2, &dec);
 	}
-	if (conv == 'g') {
-		fmt_general(o, &dec, prec, width, flags, sign);
-		return;
-	}
-	if (prec < 0)
-		prec = 6;
-	if (conv == 'f') {
-		round_digits(&dec, dec.dp + prec);
-		emit_fixed(o, &dec, prec, width, flags, sign);
-	} else {
-		round_digits(&dec, prec + 1);
-		emit_exp(o, &dec, prec, width, flags, sign);
-	}
+	fmt_decimal(o, mant, e2, width, prec, flags, conv, sign);
 }
