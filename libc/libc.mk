@@ -89,7 +89,7 @@ LIBC_TEST_BINS := $(foreach n,$(LIBC_TEST_NAMES),$(addprefix $(LIBC_TEST_DIR)/$(
 $(LIBC_TEST_DIR)/%.pagoda: tests/libc/%.c $(USER_DEPS)
 	@mkdir -p $(dir $@)
 	@echo "  USER    $@"
-	@$(USER_CC) $(USER_CFLAGS) -Wall -o $@ $< $(USER_LDFLAGS) $(USER_LIBS)
+	@$(USER_CC) $(USER_CFLAGS) -Wall -MMD -MP -o $@ $< $(USER_LDFLAGS) $(USER_LIBS)
 
 $(LIBC_TEST_DIR)/%.glibc: tests/libc/%.c
 	@mkdir -p $(dir $@)

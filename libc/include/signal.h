@@ -55,6 +55,7 @@ struct sigaction {
 int sigaction(int sig, const struct sigaction *act, struct sigaction *oldact);
 sighandler_t signal(int sig, sighandler_t handler);
 int sigprocmask(int how, const sigset_t *set, sigset_t *oldset);
+int sigsuspend(const sigset_t *mask);
 int kill(pid_t pid, int sig);
 int raise(int sig);
 

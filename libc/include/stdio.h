@@ -61,6 +61,7 @@ int fseek(FILE *f, long offset, int whence);
 long ftell(FILE *f);
 void rewind(FILE *f);
 int remove(const char *path);
+int rename(const char *oldpath, const char *newpath);
 
 int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int fprintf(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

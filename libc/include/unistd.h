@@ -44,6 +44,13 @@ int access(const char *path, int mode);
 int chdir(const char *path);
 char *getcwd(char *buf, size_t size);
 
+int rmdir(const char *path);
+int link(const char *oldpath, const char *newpath);
+int symlink(const char *target, const char *linkpath);
+int truncate(const char *path, off_t length);
+int ftruncate(int fd, off_t length);
+int fsync(int fd);
+
 int brk(void *addr);
 void *sbrk(long increment);
 
@@ -59,7 +66,20 @@ uid_t geteuid(void);
 gid_t getgid(void);
 gid_t getegid(void);
 
+pid_t gettid(void);
+int setpgid(pid_t pid, pid_t pgid);
+pid_t getpgid(pid_t pid);
+pid_t getpgrp(void);
+pid_t setsid(void);
+
 unsigned int sleep(unsigned int seconds);
+unsigned int alarm(unsigned int seconds);
+int pause(void);
+
+/* getopt(): see libc/src/unistd/getopt.c */
+extern char *optarg;
+extern int optind, opterr, optopt;
+int getopt(int argc, char *const argv[], const char *optstring);
 long sysconf(int name);
 int getpagesize(void);
 
