@@ -43,6 +43,7 @@ PROGRAMS = {
     "scanf_test": dict(),
     "misc_test": dict(args=["-a", "-b", "value", "-cfoo", "-x", "-ab", "--", "-c", "rest"],
                       stderr=True),
+    "ctor_test": dict(),
     "stdin_test": dict(input=b"first\na line that is longer than fifteen\nthird\nXYZ" + b"rest " * 20),
     "assert_test": dict(stderr=True, musl=False),
 }

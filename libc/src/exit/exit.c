@@ -4,7 +4,8 @@
  *
  * exit() is the normal way out, also after main() returns (see
  * __libc_start_main()): it runs the atexit() handlers in reverse order of
- * registration, flushes every stdio stream, then makes the exit_group
+ * registration, then the destructors (.fini_array, last first), flushes
+ * every stdio stream, then makes the exit_group
  * system call, which ends every thread of the process (Pagoda's processes
  * have one). _exit()/_Exit() skip the handlers and the flushing, as after
  * fork() in a child that must not flush its parent's buffers.
@@ -13,6 +14,10 @@
 #include <unistd.h>
 #include "../internal/libc.h"
 #include "../internal/syscall.h"
+
+/* the destructor table, bracketed by GNU ld like .init_array */
+extern void (*__fini_array_start[])(void) __attribute__((weak));
+extern void (*__fini_array_end[])(void) __attribute__((weak));
 
 #define ATEXIT_MAX 32 /* C11 7.22.4.2 requires room for at least 32 */
 
@@ -50,15 +55,19 @@ _Exit(int status)
 }
 
 /*
- * exit - run the atexit() handlers (last registered first), flush stdio
- * and end the process with @status.
+ * exit - run the atexit() handlers (last registered first) and the
+ * destructors, flush stdio and end the process with @status.
  */
 _Noreturn void
 exit(int status)
 {
+	size_t n = __fini_array_end - __fini_array_start;
+
 	/* a handler may call atexit() again: take them one at a time */
 	while (atexit_count > 0)
 		atexit_funcs[--atexit_count]();
+	while (n > 0)
+		__fini_array_start[--n]();
 	__stdio_exit();
 	_exit(status);
 }
