@@ -10,6 +10,7 @@ follows glibc (error texts, "(nil)", brk, buffering details).
 
 import os
 import pty
+import shutil
 import subprocess
 import tempfile
 
@@ -157,3 +158,17 @@ def test_no_system_libc_linked():
                           text=True, check=True).stdout
     assert "__libc_start_main" in syms
     assert "_IO_2_1_stdout_" not in syms and "__libc_setup_tls" not in syms
+
+
+def test_startup_syscalls():
+    """The whole system-call trace of hello: what a kernel must offer it.
+
+    No call before main; stdio asks TCGETS once to choose stdout's
+    buffering, writes the line, and exit ends with exit_group."""
+    if not shutil.which("strace"):
+        pytest.skip("strace is not installed")
+    p = subprocess.run(["strace", "-qq", "-e", "trace=!execve", os.path.join(BIN, "hello.pagoda")],
+                       capture_output=True, text=True, timeout=20)
+    calls = [line.split("(")[0] for line in p.stderr.splitlines() if "(" in line]
+    assert calls == ["ioctl", "write", "exit_group"], p.stderr
+    assert "TCGETS" in p.stderr
