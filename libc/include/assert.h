@@ -12,8 +12,8 @@
 #ifdef NDEBUG
 #define assert(expr) ((void)0)
 #else
-_Noreturn void __assert_fail(const char *expr, const char *file, unsigned int line,
-			     const char *func);
+void __assert_fail(const char *expr, const char *file, unsigned int line, const char *func)
+	__attribute__((__noreturn__));
 #define assert(expr) ((expr) ? (void)0 : __assert_fail(#expr, __FILE__, __LINE__, __func__))
 #endif
 

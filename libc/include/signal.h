@@ -32,9 +32,9 @@ typedef struct {
 	int si_errno; /* an errno value, mostly 0 */
 	int si_code;  /* why it was sent */
 	int __pad0;
-	union {
+	__extension__ union {
 		int __pad[28];
-		struct {
+		__extension__ struct {
 			pid_t si_pid; /* sender's pid (kill) */
 			uid_t si_uid; /* sender's user id */
 		};
@@ -43,7 +43,7 @@ typedef struct {
 } siginfo_t;
 
 struct sigaction {
-	union {
+	__extension__ union {
 		sighandler_t sa_handler;			/* plain handler */
 		void (*sa_sigaction)(int, siginfo_t *, void *); /* with SA_SIGINFO */
 	};

@@ -54,8 +54,8 @@ int rand(void);
 void srand(unsigned int seed);
 
 int atexit(void (*function)(void));
-_Noreturn void exit(int status);
-_Noreturn void _Exit(int status);
-_Noreturn void abort(void);
+void exit(int status) __attribute__((__noreturn__));
+void _Exit(int status) __attribute__((__noreturn__));
+void abort(void) __attribute__((__noreturn__));
 
 #endif /* _STDLIB_H */

@@ -58,7 +58,7 @@ pid_t fork(void);
 int execve(const char *path, char *const argv[], char *const envp[]);
 int execv(const char *path, char *const argv[]);
 int execvp(const char *file, char *const argv[]);
-_Noreturn void _exit(int status);
+void _exit(int status) __attribute__((__noreturn__));
 pid_t getpid(void);
 pid_t getppid(void);
 uid_t getuid(void);
