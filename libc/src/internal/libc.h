@@ -1,5 +1,5 @@
 /*
- * libc/src/internal/libc.h - state and helpers shared inside libc, never
+ * libc/src/internal/libc.h - state and functions shared inside libc, never
  * seen by programs.
  */
 #ifndef LIBC_INTERNAL_LIBC_H

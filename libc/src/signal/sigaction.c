@@ -1,6 +1,6 @@
 /*
  * libc/src/signal/sigaction.c - installing signal handlers and the signal
- * mask: sigaction(), signal(), sigprocmask(), and the sigset_t helpers.
+ * mask: sigaction(), signal(), sigprocmask(), and the sigset_t functions.
  *
  * sigaction() translates the C library's struct sigaction into the
  * kernel's struct k_sigaction (<uapi/signal.h>) for rt_sigaction(2): the
@@ -101,7 +101,7 @@ sigset_word(int sig)
 }
 
 /*
- * The sigset_t helpers: empty, full, add, delete, test. They return 0 (or
+ * The sigset_t functions: empty, full, add, delete, test. They return 0 (or
  * the membership, 0 or 1), or -1 with EINVAL for a bad signal number.
  */
 int
