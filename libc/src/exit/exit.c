@@ -8,7 +8,8 @@
  * every stdio stream, then makes the exit_group
  * system call, which ends every thread of the process (Pagoda's processes
  * have one). _exit()/_Exit() skip the handlers and the flushing, as after
- * fork() in a child that must not flush its parent's buffers.
+ * fork() in a child that must not flush its parent's buffers. _exit() is
+ * kept out of line so a breakpoint on it catches every way out.
  */
 #include <stdlib.h>
 #include <unistd.h>
@@ -41,7 +42,7 @@ atexit(void (*function)(void))
  * _exit - end the process at once with @status (its low 8 bits reach the
  * parent's wait status). No handlers run and no stream is flushed.
  */
-_Noreturn void
+__attribute__((noinline)) _Noreturn void
 _exit(int status)
 {
 	for (;;)

@@ -11,6 +11,9 @@
  * brk(0) just asks for the current break. The library sees failure as "the
  * break is below the address I asked for" and reports ENOMEM, as glibc's
  * brk() does. The break is cached in __curbrk, as in glibc.
+ *
+ * The three functions are kept out of line (noinline), so that "break
+ * brk" in GDB stops on the way from sbrk() to the kernel too.
  */
 #include <unistd.h>
 #include <errno.h>
@@ -26,7 +29,7 @@ static unsigned long __curbrk;
  * (0: only ask). Returns the break after the call; it is below @addr when
  * the kernel refused. No errno.
  */
-unsigned long
+__attribute__((noinline)) unsigned long
 __brk(unsigned long addr)
 {
 	return __syscall1(__NR_brk, addr);
@@ -36,7 +39,7 @@ __brk(unsigned long addr)
  * brk - set the break to @addr. Returns 0, or -1 with errno ENOMEM when
  * the kernel would not move it that far.
  */
-int
+__attribute__((noinline)) int
 brk(void *addr)
 {
 	__curbrk = __brk((unsigned long)addr);
@@ -53,7 +56,7 @@ brk(void *addr)
  * growing; sbrk(0) returns the current break. On failure returns
  * (void *)-1 with errno ENOMEM and leaves the break where it was.
  */
-void *
+__attribute__((noinline)) void *
 sbrk(long increment)
 {
 	unsigned long old;
