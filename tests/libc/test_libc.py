@@ -172,3 +172,19 @@ def test_startup_syscalls():
     calls = [line.split("(")[0] for line in p.stderr.splitlines() if "(" in line]
     assert calls == ["ioctl", "write", "exit_group"], p.stderr
     assert "TCGETS" in p.stderr
+
+
+def test_gdb_sees_the_malloc_path():
+    """`break brk` stops on the way setenv -> malloc ... -> sbrk -> brk, every frame named.
+
+    What lies between malloc and sbrk depends on the allocator linked."""
+    if not shutil.which("gdb"):
+        pytest.skip("gdb is not installed")
+    p = subprocess.run(["gdb", "-q", "-batch", "-nx", "-ex", "break brk", "-ex", "run", "-ex", "bt",
+                        "--args", os.path.join(BIN, "args.pagoda")],
+                       capture_output=True, text=True, timeout=60, env=ENV, cwd=ROOT)
+    frames = [line.split(" in ")[-1].split(" (")[0].split()[-1]
+              for line in p.stdout.splitlines() if line.startswith("#")]
+    assert frames[:2] == ["brk", "sbrk"], p.stdout
+    assert frames[-2:] == ["setenv", "main"], p.stdout
+    assert "malloc" in frames, p.stdout
