@@ -3,7 +3,7 @@
  * status.
  *
  * The status bits are described in <uapi/wait.h>; the W* decoders are
- * inline functions so GDB can call them (`p WEXITSTATUS(status)`).
+ * inline functions, not macros, so GDB can step into them.
  */
 #ifndef _SYS_WAIT_H
 #define _SYS_WAIT_H
