@@ -152,7 +152,9 @@ fmt_integer(struct fmt_out *o, const struct fmt_spec *s, unsigned long long v, b
 			 : (s->flags & FMT_PLUS)  ? "+"
 			 : (s->flags & FMT_SPACE) ? " "
 						  : "";
-	else if (s->conv == 'p' || ((s->flags & FMT_ALT) && p != end && base == 16))
+	else if (s->conv == 'p') /* glibc honours '+' and ' ' here too */
+		prefix = (s->flags & FMT_PLUS) ? "+0x" : (s->flags & FMT_SPACE) ? " 0x" : "0x";
+	else if ((s->flags & FMT_ALT) && p != end && base == 16)
 		prefix = s->conv == 'X' ? "0X" : "0x";
 	emit_number(o, s, prefix, zeros, p, end - p);
 }
