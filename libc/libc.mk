@@ -109,7 +109,8 @@ libc-tests: $(LIBC_TEST_BINS)
 LIBC_HOST_SRCS := $(addprefix $(LIBC_DIR)/src/, string/memory.c string/string.c \
 	string/strerror.c ctype/ctype.c stdlib/strtol.c stdlib/strtod.c stdlib/qsort.c \
 	stdio/vfprintf.c stdio/fmt_fp.c stdio/printf.c stdio/file.c stdio/put.c \
-	internal/errno.c internal/syscall_ret.c unistd/read_write.c misc/ioctl.c)
+	internal/errno.c internal/syscall_ret.c internal/big_decimal.c unistd/read_write.c \
+	misc/ioctl.c)
 LIBC_HOST_OBJS := $(LIBC_HOST_SRCS:%.c=$(BUILD)/host-libc/%.o)
 LIBC_HOST_TESTS := $(patsubst tests/libc/host/%.c,$(BUILD)/host/%,$(wildcard tests/libc/host/test_*.c))
 LIBC_HOST_CFLAGS := -std=gnu11 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \

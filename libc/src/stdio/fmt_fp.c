@@ -5,8 +5,9 @@
  * Decimal output is exact. A finite double or long double is m * 2^e with
  * an integer m of at most 64 bits, so its value can be written out in
  * decimal completely: m * 2^e when e >= 0, and (m * 5^-e) / 10^-e when e
- * < 0. big_decimal() computes that integer in base 10^9 limbs and turns it
- * into a string of digits; round_digits() then rounds the digit string at
+ * < 0. __big_decimal() (src/internal/big_decimal.c) computes that integer
+ * in base-10^9 limbs and turns it into a string of digits; round_digits()
+ * then rounds the digit string at
  * the requested place, to nearest with ties to even, as glibc does in the
  * default rounding mode. This is slower than the Steele-White/Ryu family
  * of algorithms, but short, and its output matches glibc's byte for byte,
@@ -19,22 +20,7 @@
 #include <string.h>
 #include <stdint.h>
 #include "stdio_impl.h"
-
-#define LIMB_BASE 1000000000U /* each limb holds 9 decimal digits */
-
-/*
- * fp_limbs - how many limbs mant * 2^e2 can need, mant < 2^64: at most
- * 20 digits for mant, and for each unit of |e2| at most log10(5) = 0.7
- * more digits (5^-e2 when e2 < 0, 2^e2 otherwise), i.e. 1/12.8 limb.
- * The buffers are sized by this on the stack: about 600 bytes for 1.5,
- * 12 KiB for the smallest long double subnormal (2^-16445, some 11500
- * digits).
- */
-static inline int
-fp_limbs(int e2)
-{
-	return 4 + (e2 < 0 ? -e2 : e2) / 12;
-}
+#include "../internal/decimal.h"
 
 /* an x87 80-bit long double: 64-bit mantissa with explicit integer bit */
 union ldouble_bits {
@@ -44,69 +30,6 @@ union ldouble_bits {
 		uint16_t sexp; /* bit 15: sign, bits 0-14: biased exponent */
 	};
 };
-
-/* a digit string: value = 0.d[0]d[1]... * 10^dp, d[0] != '0' unless zero */
-struct decimal {
-	char *d; /* the digits, as characters */
-	int nd;	 /* how many */
-	int dp;	 /* position of the decimal point */
-};
-
-/* multiply the @n limbs at @a by @m; returns the new limb count */
-static int
-big_mul(uint32_t *a, int n, uint32_t m)
-{
-	uint64_t carry = 0, t;
-	int i;
-
-	for (i = 0; i < n; i++) {
-		t = (uint64_t)a[i] * m + carry;
-		a[i] = t % LIMB_BASE;
-		carry = t / LIMB_BASE;
-	}
-	while (carry) {
-		a[n++] = carry % LIMB_BASE;
-		carry /= LIMB_BASE;
-	}
-	return n;
-}
-
-/*
- * big_decimal - the exact decimal digits of @mant * 2^@e2 into @dec (its
- * digit buffer given), using @limb (fp_limbs(@e2) of them) as the work
- * area. Multiplies by 2^29 or 5^13 at a time: factors below 2^32, so
- * limb * factor + carry stays below 2^64.
- */
-static void
-big_decimal(uint64_t mant, int e2, struct decimal *dec, uint32_t *limb)
-{
-	int n = 0, i, k;
-	char *p = dec->d;
-
-	for (; mant; mant /= LIMB_BASE)
-		limb[n++] = mant % LIMB_BASE;
-	for (k = e2; k >= 29; k -= 29)
-		n = big_mul(limb, n, 1U << 29);
-	if (k > 0)
-		n = big_mul(limb, n, 1U << k);
-	for (k = -e2; k >= 13; k -= 13)
-		n = big_mul(limb, n, 1220703125U); /* 5^13 */
-	for (; k > 0; k--)
-		n = big_mul(limb, n, 5);
-
-	/* the top limb without leading zeros, the others with all 9 digits */
-	for (i = 1000000000, k = limb[n - 1]; i > 1; i /= 10) {
-		if (k >= i / 10 || p > dec->d)
-			*p++ = '0' + k / (i / 10) % 10;
-	}
-	for (i = n - 2; i >= 0; i--) {
-		for (k = 100000000; k > 0; k /= 10)
-			*p++ = '0' + limb[i] / k % 10;
-	}
-	dec->nd = p - dec->d;
-	/* the value is that integer / 10^-e2 */
-	dec->dp = dec->nd - (e2 < 0 ? -e2 : 0);
-}
 
 /*
  * round_digits - keep the first @keep digits of @dec, rounding to nearest
@@ -413,7 +336,7 @@ fmt_decimal(struct fmt_out *o, uint64_t mant, int e2, int width, int prec, int f
 	struct decimal dec = { .d = digits, .nd = 0, .dp = 1 };
 
 	if (mant)
-		big_decimal(mant, e2, &dec, limb);
+		__big_decimal(mant, e2, &dec, limb);
 	if (conv == 'g') {
 		fmt_general(o, &dec, prec, width, flags, sign);
 		return;
