@@ -7,9 +7,8 @@
  * decimal completely: m * 2^e when e >= 0, and (m * 5^-e) / 10^-e when e
  * < 0. __big_decimal() (src/internal/big_decimal.c) computes that integer
  * in base-10^9 limbs and turns it into a string of digits; round_digits()
- * then rounds the digit string at
- * the requested place, to nearest with ties to even, as glibc does in the
- * default rounding mode. This is slower than the Steele-White/Ryu family
+ * then rounds the digit string at the requested place, to nearest with
+ * ties to even, as glibc does in the default rounding mode. This is slower than the Steele-White/Ryu family
  * of algorithms, but short, and its output matches glibc's byte for byte,
  * also for 0.125 with %.2f ("0.12") and 2.675 with %.2f ("2.67": the
  * double just below 2.675).

@@ -1,74 +1,215 @@
 /*
  * libc/src/stdlib/strtod.c - text to double: strtod(), atof().
  *
- * A simple conversion, not a correctly rounded one: up to 19 significant
- * digits are gathered in a 64-bit integer and scaled by a power of ten in
- * long double (64-bit mantissa), which gives the nearest double for
- * ordinary inputs but may be one unit off in the last place for long or
- * extreme ones. glibc and musl convert exactly. Accepts "inf",
- * "infinity", "nan" (any case), decimal numbers with an exponent; not hex.
+ * Correctly rounded, as glibc's and musl's are, in two steps:
+ *  1. an estimate: up to 19 significant digits in a 64-bit integer, scaled
+ *     by a power of ten in long double; this is the nearest double or one
+ *     of its neighbours;
+ *  2. a check with exact arithmetic: the decimal input is compared with
+ *     the exact decimal expansion (__big_decimal()) of the points halfway
+ *     to the neighbouring doubles, and the estimate moves one step when
+ *     the input lies beyond one of them. Ties go to the even mantissa.
+ * Accepts white space, a sign, "inf", "infinity", "nan" (any case), and
+ * decimal numbers with an exponent; not hexadecimal floating point.
  */
 #include <stdlib.h>
 #include <strings.h>
+#include <string.h>
 #include <ctype.h>
 #include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include "../internal/decimal.h"
 
-/* 10^@n in long double, by squaring */
-static long double
-pow10l_int(int n)
-{
-	long double r = 1.0L, b = 10.0L;
+#define MAX_DIGITS 800 /* more than any double needs to decide its rounding */
 
-	for (; n; n >>= 1, b *= b) {
-		if (n & 1)
-			r *= b;
-	}
-	return r;
-}
+/* the number read: 0.d[0]d[1]...d[nd-1] * 10^dp, plus more if @sticky */
+struct dec_input {
+	char d[MAX_DIGITS]; /* significant digits, d[0] != '0' */
+	int nd;		    /* how many (0: the value is zero) */
+	long dp;	    /* decimal exponent of the point */
+	bool sticky;	    /* nonzero digits beyond d[] were dropped */
+};
 
 /* read "[eE][+-]digits" at *@pp if it is there; returns the exponent */
-static int
+static long
 read_exponent(const char **pp)
 {
 	const char *p = *pp + 1;
-	int neg = 0, e = 0;
+	long e = 0;
+	int neg = 0;
 
 	if (*p == '+' || *p == '-')
 		neg = *p++ == '-';
 	if (!isdigit((unsigned char)*p))
 		return 0;
 	for (; isdigit((unsigned char)*p); p++) {
-		if (e < 100000)
+		if (e < 1000000)
 			e = e * 10 + (*p - '0');
 	}
 	*pp = p;
 	return neg ? -e : e;
 }
 
-/* the value of @m * 10^@e, ERANGE when it is out of double's range */
-static double
-scale(unsigned long long m, int e)
+/*
+ * read_digits - the digits and point at *@pp into @in (leading zeros
+ * dropped, trailing ones too). Returns how many digits there were in all,
+ * 0 if none.
+ */
+static int
+read_digits(const char **pp, struct dec_input *in)
 {
-	long double v = m;
+	const char *p = *pp;
+	bool point = false;
+	int ndigits = 0;
 
-	if (m == 0)
+	in->nd = 0;
+	in->dp = 0;
+	in->sticky = false;
+	for (; isdigit((unsigned char)*p) || (*p == '.' && !point); p++) {
+		if (*p == '.') {
+			point = true;
+			continue;
+		}
+		ndigits++;
+		if (*p == '0' && in->nd == 0) {
+			in->dp -= point; /* a leading zero after the point */
+			continue;
+		}
+		if (in->nd < MAX_DIGITS)
+			in->d[in->nd++] = *p;
+		else if (*p != '0')
+			in->sticky = true;
+		in->dp += !point;
+	}
+	while (in->nd > 0 && in->d[in->nd - 1] == '0')
+		in->nd--;
+	*pp = p;
+	return ndigits;
+}
+
+/* the estimate: the first 19 digits, scaled in long double */
+static double
+estimate(const struct dec_input *in)
+{
+	int n = in->nd < 19 ? in->nd : 19, i;
+	long e = in->dp - n;
+	unsigned long long m = 0;
+	long double v, p = 1.0L, b = 10.0L;
+
+	for (i = 0; i < n; i++)
+		m = m * 10 + (in->d[i] - '0');
+	if (e > 400)
+		return __builtin_inf();
+	if (e < -400 - 19)
 		return 0.0;
-	v = e < 0 ? v / pow10l_int(-e) : v * pow10l_int(e);
-	if ((double)v == 0.0 || (double)v > 1.7976931348623157e308)
-		errno = ERANGE;
+	for (i = e < 0 ? -e : e; i; i >>= 1, b *= b) {
+		if (i & 1)
+			p *= b;
+	}
+	v = e < 0 ? m / p : m * p;
 	return (double)v;
 }
 
 /*
- * strtod - the double that the text at @s spells, *@end set past it.
- * Returns 0 with *@end = @s when there is no number.
+ * compare_exact - compare the input @in (nonzero) with @mant * 2^@e2
+ * (mant > 0) exactly. Returns <0, 0 or >0.
+ */
+static int
+compare_exact(const struct dec_input *in, uint64_t mant, int e2)
+{
+	uint32_t limb[fp_limbs(e2)];   /* variable-length: as the value needs */
+	char digits[9 * fp_limbs(e2)]; /* likewise */
+	struct decimal m = { .d = digits };
+	int i, n;
+
+	__big_decimal(mant, e2, &m, limb);
+	if (in->dp != m.dp)
+		return in->dp < m.dp ? -1 : 1;
+	n = in->nd > m.nd ? in->nd : m.nd;
+	for (i = 0; i < n; i++) {
+		char a = i < in->nd ? in->d[i] : '0', b = i < m.nd ? m.d[i] : '0';
+
+		if (a != b)
+			return a < b ? -1 : 1;
+	}
+	return in->sticky ? 1 : 0;
+}
+
+/* a positive double's bits and back */
+static inline uint64_t
+double_bits(double d)
+{
+	uint64_t u;
+
+	memcpy(&u, &d, sizeof(u));
+	return u;
+}
+
+static inline double
+bits_double(uint64_t u)
+{
+	double d;
+
+	memcpy(&d, &u, sizeof(d));
+	return d;
+}
+
+/*
+ * refine - the double nearest to @in, starting from the estimate @d (a
+ * positive double, 0 or inf). A finite double d is M * 2^q; the halfway
+ * points to its neighbours are (2M + 1) * 2^(q-1) above and (2M - 1) *
+ * 2^(q-1) below, or (4M - 1) * 2^(q-2) where the spacing halves below a
+ * power of two. The positive doubles are ordered like their bit
+ * patterns, so a neighbour is one bit pattern up or down.
+ */
+static double
+refine(const struct dec_input *in, double d)
+{
+	uint64_t u, frac, mant;
+	int bexp, q, step, c;
+
+	for (step = 0; step < 8; step++) {
+		u = double_bits(d);
+		bexp = u >> 52;
+		frac = u & ((1ULL << 52) - 1);
+		if (bexp == 0x7ff) /* inf: is the input below DBL_MAX's upper half-way point? */
+			return compare_exact(in, (1ULL << 54) - 1, 970) < 0 ? bits_double(u - 1)
+									    : d;
+		mant = bexp ? frac | (1ULL << 52) : frac;
+		q = (bexp ? bexp : 1) - 1075;
+		/* above the upper half-way point (or on it, with M odd): go up */
+		c = compare_exact(in, 2 * mant + 1, q - 1);
+		if (c > 0 || (c == 0 && (mant & 1))) {
+			d = bits_double(u + 1);
+			continue;
+		}
+		if (mant == 0)
+			return d; /* zero has nothing below */
+		if (frac == 0 && bexp > 1)
+			c = compare_exact(in, 4 * mant - 1, q - 2);
+		else
+			c = compare_exact(in, 2 * mant - 1, q - 1);
+		if (c < 0 || (c == 0 && (mant & 1))) {
+			d = bits_double(u - 1);
+			continue;
+		}
+		return d;
+	}
+	return d;
+}
+
+/*
+ * strtod - the double that the text at @s spells, correctly rounded, with
+ * *@end set past it. Returns 0 with *@end = @s when there is no number;
+ * sets ERANGE when the value overflows to infinity or underflows to zero.
  */
 double
 strtod(const char *s, char **end)
 {
 	const char *p = s;
-	unsigned long long m = 0;
-	int neg = 0, ndigits = 0, e = 0, any = 0;
+	struct dec_input in;
+	int neg = 0;
 	double v;
 
 	while (isspace((unsigned char)*p))
@@ -78,33 +219,19 @@ strtod(const char *s, char **end)
 	if (strncasecmp(p, "inf", 3) == 0) {
 		p += strncasecmp(p, "infinity", 8) == 0 ? 8 : 3;
 		v = __builtin_inf();
-		goto out;
-	}
-	if (strncasecmp(p, "nan", 3) == 0) {
+	} else if (strncasecmp(p, "nan", 3) == 0) {
 		p += 3;
 		v = __builtin_nan("");
-		goto out;
-	}
-	for (; isdigit((unsigned char)*p) || (*p == '.' && !any); p++) {
-		if (*p == '.') {
-			any = 1; /* from now on digits are fractional */
-			continue;
-		}
-		ndigits++;
-		if (m < 1000000000000000000ULL)
-			m = m * 10 + (*p - '0'), e -= any;
-		else
-			e += !any; /* a dropped integer digit still scales */
-	}
-	if (ndigits == 0) {
+	} else if (read_digits(&p, &in) == 0) {
 		p = s;
 		v = 0;
-		goto out;
+	} else {
+		if (*p == 'e' || *p == 'E')
+			in.dp += read_exponent(&p);
+		v = in.nd == 0 ? 0.0 : refine(&in, estimate(&in));
+		if (in.nd && (v == 0.0 || v == __builtin_inf()))
+			errno = ERANGE;
 	}
-	if (*p == 'e' || *p == 'E')
-		e += read_exponent(&p);
-	v = scale(m, e);
-out:
 	if (end)
 		*end = (char *)p;
 	return neg ? -v : v;

@@ -25,6 +25,7 @@
 int pagoda_snprintf(char *buf, size_t size, const char *fmt, ...);
 long pagoda_strtol(const char *s, char **end, int base);
 unsigned long pagoda_strtoul(const char *s, char **end, int base);
+double pagoda_strtod(const char *s, char **end);
 char *pagoda_strerror(int errnum);
 void pagoda_qsort(void *base, size_t nmemb, size_t size, int (*cmp)(const void *, const void *));
 void *pagoda_memmove(void *dest, const void *src, size_t n);
@@ -218,6 +219,75 @@ test_strtol(void **state)
 	}
 }
 
+/* parse @s with both strtods: same value (same bits) and same end */
+static void
+same_strtod(const char *s)
+{
+	char *e1, *e2;
+	double a = pagoda_strtod(s, &e1), b = strtod(s, &e2);
+
+	if (memcmp(&a, &b, sizeof(a)) != 0 || e1 - s != e2 - s)
+		fail_msg("strtod(\"%.80s\"): Pagoda %a (end +%ld), glibc %a (end +%ld)", s, a,
+			 (long)(e1 - s), b, (long)(e2 - s));
+}
+
+static void
+test_strtod(void **state)
+{
+	static const char *const fixed[] = {
+		"0",
+		"-0",
+		"0.0e10",
+		".5",
+		"5.",
+		"-.5e-3",
+		"1e",
+		"1e+",
+		"1.5e3x",
+		"  +42",
+		"inf",
+		"-Infinity",
+		"nan",
+		"1e400",
+		"1e-400",
+		"2.4703282292062328e-324",
+		"2.4703282292062327e-324",
+		"2.2250738585072011e-308",
+		"1.7976931348623158e308",
+		"1.7976931348623159e308",
+		"9007199254740993",
+		"9007199254740995",
+		"0.000000000000000000000000000000000000001",
+		"123456789012345678901234567890",
+	};
+	static char buf[1024];
+	long double mid;
+	double d, up;
+	uint64_t bits;
+	size_t i;
+
+	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
+		same_strtod(fixed[i]);
+	for (i = 0; i < 10000; i++) {
+		bits = next_bits() & ~(1ULL << 63);
+		memcpy(&d, &bits, sizeof(d));
+		if (d - d != 0) /* nan or inf */
+			continue;
+		snprintf(buf, sizeof(buf), "%.17g", d);
+		same_strtod(buf);
+		snprintf(buf, sizeof(buf), "%.*g", (int)(next_bits() % 16) + 1, d);
+		same_strtod(buf);
+		/* the exact half-way point to the next double, and just off it */
+		bits++;
+		memcpy(&up, &bits, sizeof(up));
+		mid = ((long double)d + up) / 2;
+		snprintf(buf, sizeof(buf), "%.800Le", mid);
+		same_strtod(buf);
+		snprintf(buf, sizeof(buf), "%.30Le", mid);
+		same_strtod(buf);
+	}
+}
+
 static int
 cmp_u32(const void *a, const void *b)
 {
@@ -267,11 +337,11 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_random_doubles),	cmocka_unit_test(test_short_decimals),
-		cmocka_unit_test(test_long_doubles),	cmocka_unit_test(test_extremes),
-		cmocka_unit_test(test_random_integers), cmocka_unit_test(test_truncation),
-		cmocka_unit_test(test_strtol),		cmocka_unit_test(test_qsort_and_memory),
-		cmocka_unit_test(test_strerror),
+		cmocka_unit_test(test_random_doubles),	 cmocka_unit_test(test_short_decimals),
+		cmocka_unit_test(test_long_doubles),	 cmocka_unit_test(test_extremes),
+		cmocka_unit_test(test_random_integers),	 cmocka_unit_test(test_truncation),
+		cmocka_unit_test(test_strtol),		 cmocka_unit_test(test_strtod),
+		cmocka_unit_test(test_qsort_and_memory), cmocka_unit_test(test_strerror),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
