@@ -2,66 +2,100 @@
  * libc/src/stdlib/qsort.c - sorting and searching arrays: qsort(),
  * bsearch().
  *
- * qsort() is a heapsort: O(n log n) in every case, no recursion and no
- * memory beyond the array. Like every qsort() it is not stable: elements
- * that compare equal may end in any order (glibc's merge sort keeps their
- * order, so compare outputs only with distinct keys).
+ * qsort() is a merge sort, as glibc's is: O(n log n) comparisons and
+ * stable, so elements that compare equal keep their order and a program
+ * prints the same sorted list on Pagoda as on Linux (C does not promise
+ * stability; glibc happens to give it, and programs come to rely on it).
+ * The merge needs a scratch copy of the array: on the stack up to 1 KiB,
+ * like glibc, else from malloc(); without memory it falls back to an
+ * insertion sort, slow but still stable.
  */
 #include <stdlib.h>
+#include <string.h>
 #include <stddef.h>
 
-/* exchange the @size-byte elements at @a and @b */
-static void
-swap_bytes(char *a, char *b, size_t size)
-{
-	char t;
+#define QSORT_STACK_BYTES 1024 /* arrays this small sort without malloc() */
 
-	while (size--) {
-		t = *a;
-		*a++ = *b;
-		*b++ = t;
-	}
-}
+/* the element comparison, with the element size */
+struct sort_ctx {
+	size_t size;				/* bytes per element */
+	int (*cmp)(const void *, const void *); /* the caller's order */
+};
 
 /*
- * sift_down - restore the max-heap property below element @root of the
- * heap of @n elements at @base.
+ * merge_sort - sort the @n elements at @b, using @tmp (room for @n
+ * elements) as scratch: sort each half, then merge them into @tmp and
+ * copy back. Taking from the left half on ties keeps the sort stable.
  */
 static void
-sift_down(char *base, size_t root, size_t n, size_t size, int (*cmp)(const void *, const void *))
+merge_sort(char *b, size_t n, char *tmp, const struct sort_ctx *c)
 {
-	size_t child;
+	size_t n1 = n / 2, n2 = n - n1, s = c->size;
+	char *left = b, *right = b + n1 * s, *out = tmp;
 
-	while ((child = 2 * root + 1) < n) {
-		/* pick the larger child */
-		if (child + 1 < n && cmp(base + child * size, base + (child + 1) * size) < 0)
-			child++;
-		if (cmp(base + root * size, base + child * size) >= 0)
-			return;
-		swap_bytes(base + root * size, base + child * size, size);
-		root = child;
+	if (n < 2)
+		return;
+	merge_sort(left, n1, tmp, c);
+	merge_sort(right, n2, tmp, c);
+	while (n1 > 0 && n2 > 0) {
+		if (c->cmp(left, right) <= 0) {
+			memcpy(out, left, s);
+			left += s;
+			n1--;
+		} else {
+			memcpy(out, right, s);
+			right += s;
+			n2--;
+		}
+		out += s;
+	}
+	/* what is left of the right half is already in place */
+	memcpy(out, left, n1 * s);
+	memcpy(b, tmp, (n - n2) * s);
+}
+
+/* insertion_sort - the fallback without scratch memory (stable, O(n^2)) */
+static void
+insertion_sort(char *b, size_t n, const struct sort_ctx *c)
+{
+	size_t i, j, k, s = c->size;
+	char t;
+
+	for (i = 1; i < n; i++) {
+		for (j = i; j > 0 && c->cmp(b + (j - 1) * s, b + j * s) > 0; j--) {
+			for (k = 0; k < s; k++) { /* swap elements j - 1 and j */
+				t = b[(j - 1) * s + k];
+				b[(j - 1) * s + k] = b[j * s + k];
+				b[j * s + k] = t;
+			}
+		}
 	}
 }
 
 /*
  * qsort - sort @nmemb elements of @size bytes at @base into the order
- * @compar gives (<0: first argument goes first).
+ * @compar gives (<0: first argument goes first), keeping equal elements
+ * in their original order.
  */
 void
 qsort(void *base, size_t nmemb, size_t size, int (*compar)(const void *, const void *))
 {
-	char *b = base;
-	size_t i;
+	struct sort_ctx c = { size, compar };
+	char stack_tmp[QSORT_STACK_BYTES];
+	char *tmp = stack_tmp;
 
-	if (nmemb < 2)
+	if (nmemb < 2 || size == 0)
 		return;
-	/* build a max-heap, then move its top to the end, one at a time */
-	for (i = nmemb / 2; i-- > 0;)
-		sift_down(b, i, nmemb, size, compar);
-	for (i = nmemb - 1; i > 0; i--) {
-		swap_bytes(b, b + i * size, size);
-		sift_down(b, 0, i, size, compar);
+	if (nmemb > QSORT_STACK_BYTES / size) {
+		tmp = malloc(nmemb * size);
+		if (!tmp) {
+			insertion_sort(base, nmemb, &c);
+			return;
+		}
 	}
+	merge_sort(base, nmemb, tmp, &c);
+	if (tmp != stack_tmp)
+		free(tmp);
 }
 
 /*

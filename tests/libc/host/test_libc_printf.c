@@ -288,10 +288,16 @@ test_strtod(void **state)
 	}
 }
 
+/* a record sorted by its key only: the index shows whether the sort is stable */
+struct record {
+	uint32_t key;
+	uint32_t index;
+};
+
 static int
-cmp_u32(const void *a, const void *b)
+cmp_key(const void *a, const void *b)
 {
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	uint32_t x = ((const struct record *)a)->key, y = ((const struct record *)b)->key;
 
 	return (x > y) - (x < y);
 }
@@ -299,16 +305,20 @@ cmp_u32(const void *a, const void *b)
 static void
 test_qsort_and_memory(void **state)
 {
-	static uint32_t a[5000], b[5000];
+	static struct record a[5000], b[5000];
 	static const char hay[] = "abcabd";
 	char buf1[300], buf2[300];
 	size_t i, n, from, to, len;
 
 	for (n = 0; n < 5000; n += 1 + n / 3) {
-		for (i = 0; i < n; i++)
-			a[i] = b[i] = next_bits() % 1000; /* with duplicates */
-		pagoda_qsort(a, n, sizeof(a[0]), cmp_u32);
-		qsort(b, n, sizeof(b[0]), cmp_u32);
+		for (i = 0; i < n; i++) {
+			a[i].key = next_bits() % (n / 4 + 1); /* many equal keys */
+			a[i].index = i;
+			b[i] = a[i];
+		}
+		/* glibc's qsort is a stable merge sort: so must Pagoda's be */
+		pagoda_qsort(a, n, sizeof(a[0]), cmp_key);
+		qsort(b, n, sizeof(b[0]), cmp_key);
 		assert_memory_equal(a, b, n * sizeof(a[0]));
 	}
 	for (i = 0; i < 20000; i++) {
