@@ -26,6 +26,8 @@ int pagoda_snprintf(char *buf, size_t size, const char *fmt, ...);
 long pagoda_strtol(const char *s, char **end, int base);
 unsigned long pagoda_strtoul(const char *s, char **end, int base);
 double pagoda_strtod(const char *s, char **end);
+int pagoda_rand(void);
+void pagoda_srand(unsigned int seed);
 char *pagoda_strerror(int errnum);
 void pagoda_qsort(void *base, size_t nmemb, size_t size, int (*cmp)(const void *, const void *));
 void *pagoda_memmove(void *dest, const void *src, size_t n);
@@ -334,6 +336,27 @@ test_qsort_and_memory(void **state)
 	assert_ptr_equal(pagoda_strstr(hay, ""), hay);
 }
 
+/* rand() follows glibc's sequence, for every kind of seed */
+static void
+test_rand(void **state)
+{
+	unsigned int seed;
+	int i, s;
+
+	for (i = 0; i < 1000; i++)
+		assert_int_equal(pagoda_rand(), rand()); /* unseeded: as srand(1) */
+	for (s = 0; s < 40; s++) {
+		seed = s < 8 ? (
+				       unsigned int[]){ 0,	1,	    2,		42,
+							127773, 0x7fffffff, 0x80000000, ~0U }[s]
+			     : (unsigned int)next_bits();
+		pagoda_srand(seed);
+		srand(seed);
+		for (i = 0; i < 2000; i++)
+			assert_int_equal(pagoda_rand(), rand());
+	}
+}
+
 static void
 test_strerror(void **state)
 {
@@ -351,7 +374,8 @@ main(void)
 		cmocka_unit_test(test_long_doubles),	 cmocka_unit_test(test_extremes),
 		cmocka_unit_test(test_random_integers),	 cmocka_unit_test(test_truncation),
 		cmocka_unit_test(test_strtol),		 cmocka_unit_test(test_strtod),
-		cmocka_unit_test(test_qsort_and_memory), cmocka_unit_test(test_strerror),
+		cmocka_unit_test(test_qsort_and_memory), cmocka_unit_test(test_rand),
+		cmocka_unit_test(test_strerror),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
