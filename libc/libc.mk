@@ -108,7 +108,7 @@ libc-tests: $(LIBC_TEST_BINS)
 # The binaries land in build/host/, where tests/run_all.py runs them.
 LIBC_HOST_SRCS := $(addprefix $(LIBC_DIR)/src/, string/memory.c string/string.c \
 	string/strerror.c ctype/ctype.c stdlib/strtol.c stdlib/strtod.c stdlib/qsort.c \
-	stdlib/misc.c \
+	stdlib/rand.c \
 	stdio/vfprintf.c stdio/fmt_fp.c stdio/printf.c stdio/file.c stdio/put.c \
 	internal/errno.c internal/syscall_ret.c internal/big_decimal.c unistd/read_write.c \
 	misc/ioctl.c)
