@@ -9,8 +9,10 @@
  *     the exact decimal expansion (__big_decimal()) of the points halfway
  *     to the neighbouring doubles, and the estimate moves one step when
  *     the input lies beyond one of them. Ties go to the even mantissa.
- * Accepts white space, a sign, "inf", "infinity", "nan" (any case), and
- * decimal numbers with an exponent; not hexadecimal floating point.
+ * Accepts white space, a sign, "inf", "infinity", "nan" (any case),
+ * decimal numbers with an exponent, and hexadecimal ones as printf's %a
+ * writes them ("0x1.8p+3"), which are exact in binary and need only one
+ * rounding.
  */
 #include <stdlib.h>
 #include <strings.h>
@@ -199,6 +201,72 @@ refine(const struct dec_input *in, double d)
 	return d;
 }
 
+/* the value of hex digit @c */
+static inline int
+hex_value(int c)
+{
+	return isdigit(c) ? c - '0' : (c | 0x20) - 'a' + 10;
+}
+
+/*
+ * read_hex - "0x" hex digits, an optional point and more, an optional
+ * "p" binary exponent, at *@pp (which points at the "0x"). The first 16
+ * significant digits go into a 64-bit integer m, and any nonzero digit
+ * beyond them sets m's lowest bit, far below a double's last place, so
+ * the one rounding below sees it. Returns the value, rounded once; sets
+ * ERANGE when it overflows or underflows to zero.
+ */
+static double
+read_hex(const char **pp)
+{
+	const char *p = *pp + 2;
+	double d;
+	uint64_t m = 0;
+	long e2 = 0, e;
+	int ndig = 0, point = 0, shift;
+	union {
+		long double v;
+		struct {
+			uint64_t mant;
+			uint16_t sexp;
+		};
+	} ld;
+
+	for (; isxdigit((unsigned char)*p) || (*p == '.' && !point); p++) {
+		if (*p == '.') {
+			point = 1;
+			continue;
+		}
+		if (ndig < 16) {
+			m = m << 4 | hex_value(*p);
+			ndig += m != 0; /* leading zeros do not count */
+			e2 -= 4 * point;
+		} else {
+			m |= hex_value(*p) != 0;
+			e2 += 4 * !point;
+		}
+	}
+	if ((*p | 0x20) == 'p' && (isdigit((unsigned char)p[1]) ||
+				   ((p[1] == '+' || p[1] == '-') && isdigit((unsigned char)p[2]))))
+		e2 += read_exponent(&p);
+	*pp = p;
+	if (m == 0)
+		return 0.0;
+	/* m * 2^e2 as a long double: normalize m to bit 63, set the exponent */
+	shift = __builtin_clzll(m);
+	e = e2 - shift + 63 + 16383;
+	if (e >= 0x7fff || e < 1) { /* far outside a double's range */
+		errno = ERANGE;
+		return e < 1 ? 0.0 : __builtin_inf();
+	}
+	ld.mant = m << shift;
+	ld.sexp = e;
+	d = (double)ld.v;
+	if (d == 0.0 || d == __builtin_inf())
+		errno = ERANGE;
+	return d;
+}
+
 /*
  * strtod - the double that the text at @s spells, correctly rounded, with
  * *@end set past it. Returns 0 with *@end = @s when there is no number;
@@ -222,6 +290,10 @@ strtod(const char *s, char **end)
 	} else if (strncasecmp(p, "nan", 3) == 0) {
 		p += 3;
 		v = __builtin_nan("");
+	} else if (p[0] == '0' && (p[1] | 0x20) == 'x' &&
+		   (isxdigit((unsigned char)p[2]) ||
+		    (p[2] == '.' && isxdigit((unsigned char)p[3])))) {
+		v = read_hex(&p);
 	} else if (read_digits(&p, &in) == 0) {
 		p = s;
 		v = 0;

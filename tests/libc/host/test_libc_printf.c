@@ -287,6 +287,10 @@ test_strtod(void **state)
 		same_strtod(buf);
 		snprintf(buf, sizeof(buf), "%.30Le", mid);
 		same_strtod(buf);
+		snprintf(buf, sizeof(buf), "%a", d);
+		same_strtod(buf);
+		snprintf(buf, sizeof(buf), "%La", mid);
+		same_strtod(buf);
 	}
 }
 
