@@ -188,3 +188,10 @@ def test_gdb_sees_the_malloc_path():
     assert frames[:2] == ["brk", "sbrk"], p.stdout
     assert frames[-2:] == ["setenv", "main"], p.stdout
     assert "malloc" in frames, p.stdout
+
+
+def test_every_program_is_listed():
+    """Each tests/libc/*.c takes part in the comparison."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    sources = {f[:-2] for f in os.listdir(here) if f.endswith(".c")}
+    assert sources == set(PROGRAMS)
