@@ -31,7 +31,7 @@ ARCH_DIR := kernel/arch/x86_64
 
 # ---------------------------------------------------------------- kernel
 
-KERNEL_CFLAGS := -std=gnu11 -O2 -g \
+KERNEL_CFLAGS := -std=gnu11 -O2 -g -D__KERNEL__ \
 	-ffreestanding -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
 	-mno-red-zone -mcmodel=kernel -mgeneral-regs-only -fno-pie -fno-pic \
 	-fno-stack-protector -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \

@@ -19,6 +19,7 @@
 #include <asm/ptrace.h>
 
 #include <uapi/resource.h>
+#include <uapi/signal.h>
 
 typedef int pid_t;
 
@@ -36,14 +37,6 @@ typedef int pid_t;
 struct rlimit64 {
 	uint64_t rlim_cur; /* soft limit: what is enforced */
 	uint64_t rlim_max; /* hard limit: the most the soft may be raised to */
-};
-
-/* What rt_sigaction stored for one signal (Linux's struct sigaction). */
-struct k_sigaction {
-	unsigned long handler;	/* SIG_DFL (0), SIG_IGN (1) or a user address */
-	unsigned long flags;	/* SA_* */
-	unsigned long restorer; /* SA_RESTORER: where the handler returns */
-	uint64_t mask;		/* signals blocked while it runs */
 };
 
 struct mm_struct;

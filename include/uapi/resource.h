@@ -1,29 +1,38 @@
 /*
- * include/uapi/resource.h - resource limits (getrlimit, prlimit64).
+ * include/uapi/resource.h - resource limits, shared by the kernel and libc.
+ *
+ * prlimit64(2) (and the older getrlimit/setrlimit) read and write a struct
+ * rlimit per resource. Linux's values (include/uapi/asm-generic/
+ * resource.h).
  */
 #ifndef UAPI_RESOURCE_H
 #define UAPI_RESOURCE_H
 
 #include <stdint.h>
 
-#define RLIMIT_CPU	  0
-#define RLIMIT_FSIZE	  1
-#define RLIMIT_DATA	  2 /* bytes of data + heap (brk) and private writable mappings */
-#define RLIMIT_STACK	  3 /* bytes of stack */
-#define RLIMIT_CORE	  4
-#define RLIMIT_RSS	  5
-#define RLIMIT_NPROC	  6
-#define RLIMIT_NOFILE	  7
-#define RLIMIT_MEMLOCK	  8
-#define RLIMIT_AS	  9 /* bytes of address space */
-#define RLIMIT_LOCKS	  10
-#define RLIMIT_SIGPENDING 11
-#define RLIMIT_MSGQUEUE	  12
-#define RLIMIT_NICE	  13
-#define RLIMIT_RTPRIO	  14
-#define RLIMIT_RTTIME	  15
+#define RLIMIT_CPU	  0  /* CPU time, seconds */
+#define RLIMIT_FSIZE	  1  /* largest file, bytes */
+#define RLIMIT_DATA	  2  /* data + heap + private mappings, bytes */
+#define RLIMIT_STACK	  3  /* stack size, bytes */
+#define RLIMIT_CORE	  4  /* largest core file, bytes */
+#define RLIMIT_RSS	  5  /* resident set size, bytes */
+#define RLIMIT_NPROC	  6  /* number of processes */
+#define RLIMIT_NOFILE	  7  /* number of open files */
+#define RLIMIT_MEMLOCK	  8  /* locked memory, bytes */
+#define RLIMIT_AS	  9  /* address-space size, bytes */
+#define RLIMIT_LOCKS	  10 /* file locks */
+#define RLIMIT_SIGPENDING 11 /* queued signals */
+#define RLIMIT_MSGQUEUE	  12 /* POSIX message queues, bytes */
+#define RLIMIT_NICE	  13 /* ceiling of the nice value */
+#define RLIMIT_RTPRIO	  14 /* ceiling of the real-time priority */
+#define RLIMIT_RTTIME	  15 /* real-time CPU time, microseconds */
 #define RLIM_NLIMITS	  16
 
-#define RLIM_INFINITY	  (~0ULL)
+#define RLIM_INFINITY	  (~0UL) /* no limit */
+
+struct rlimit {
+	uint64_t rlim_cur; /* soft limit: what the kernel enforces */
+	uint64_t rlim_max; /* hard limit: ceiling for rlim_cur */
+};
 
 #endif /* UAPI_RESOURCE_H */

@@ -1,10 +1,12 @@
 /*
- * include/uapi/unistd_64.h - system-call numbers, shared by the kernel and libc.
+ * include/uapi/unistd_64.h - x86-64 system-call numbers, shared by the
+ * kernel and libc.
  *
- * Linux's x86-64 numbers (arch/x86/entry/syscalls/syscall_64.tbl): a
- * program puts one in RAX before the syscall instruction, and the kernel
- * indexes sys_call_table with it. Pagoda keeps every number Linux has, so
- * an unimplemented call is -ENOSYS rather than a different call.
+ * These are Linux's x86-64 numbers (arch/x86/entry/syscalls/syscall_64.tbl):
+ * a program puts the number in RAX and executes `syscall`; the kernel's
+ * sys_call_table is indexed by the same numbers, so a static program built
+ * for Linux runs on Pagoda unchanged. Pagoda does not implement every call
+ * listed here; the others return -ENOSYS.
  */
 #ifndef UAPI_UNISTD_64_H
 #define UAPI_UNISTD_64_H

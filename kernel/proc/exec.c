@@ -200,8 +200,8 @@ begin_new_exec(struct linux_binprm *bprm)
 	if (current->files)
 		do_close_on_exec(current->files);
 	for (int i = 0; i < NSIG; i++)
-		if (current->sigaction[i].handler > SIG_IGN)
-			current->sigaction[i].handler = SIG_DFL;
+		if (current->sigaction[i].sa_handler > SIG_IGN)
+			current->sigaction[i].sa_handler = SIG_DFL;
 	strlcpy(current->comm, name ? name + 1 : bprm->filename, sizeof(current->comm));
 }
 

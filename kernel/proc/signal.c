@@ -33,7 +33,7 @@
 static bool
 sig_ignored(const struct task_struct *task, int sig)
 {
-	unsigned long handler = task->sigaction[sig - 1].handler;
+	unsigned long handler = task->sigaction[sig - 1].sa_handler;
 
 	if ((sigmask(sig) & SIG_UNCATCHABLE) || (task->blocked & sigmask(sig)))
 		return false;
@@ -56,8 +56,8 @@ force_sig(int sig)
 	struct k_sigaction *ka = &current->sigaction[sig - 1];
 
 	/* A fault's signal cannot be ignored or blocked: the fault would repeat. */
-	if (ka->handler == SIG_IGN)
-		ka->handler = SIG_DFL;
+	if (ka->sa_handler == SIG_IGN)
+		ka->sa_handler = SIG_DFL;
 	current->blocked &= ~sigmask(sig);
 	send_signal(current, sig);
 }
@@ -82,7 +82,7 @@ do_signal(struct pt_regs *regs)
 	int sig;
 
 	while ((sig = dequeue_signal(current)) != 0) {
-		unsigned long handler = current->sigaction[sig - 1].handler;
+		unsigned long handler = current->sigaction[sig - 1].sa_handler;
 
 		if (handler == SIG_IGN && !(sigmask(sig) & SIG_UNCATCHABLE))
 			continue;
@@ -169,7 +169,7 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct k_sigaction __user *, act,
 	if (oact && copy_to_user(oact, &current->sigaction[sig - 1], sizeof(new)))
 		return -EFAULT;
 	if (act) {
-		new.mask &= ~SIG_UNCATCHABLE;
+		new.sa_mask &= ~SIG_UNCATCHABLE;
 		current->sigaction[sig - 1] = new;
 	}
 	return 0;

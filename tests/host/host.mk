@@ -11,7 +11,7 @@
 HOST_CC		:= gcc
 HOST_CFLAGS	:= -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter \
 		   -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
-		   -Iinclude -Itests/host/include -Ikernel/arch/x86_64/include -DPAGODA_HOST_TEST -MMD -MP
+		   -Iinclude -Itests/host/include -Ikernel/arch/x86_64/include -DPAGODA_HOST_TEST -D__KERNEL__ -MMD -MP
 HOST_LDLIBS	:= -lcmocka
 ifeq ($(WERROR),1)
 HOST_CFLAGS	+= -Werror
