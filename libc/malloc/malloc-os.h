@@ -23,7 +23,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Host tests also include the host's <errno.h>: the same Linux values. */
+#ifdef MALLOC_HOST_TEST
+#include <errno.h>
+#else
 #include <uapi/errno.h>
+#endif
 
 /* Linux x86-64 values (include/uapi/asm-generic/mman-common.h, mman.h). */
 #define MALLOC_PROT_READ      0x1
