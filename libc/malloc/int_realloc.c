@@ -82,6 +82,15 @@ _int_realloc(struct malloc_state *av, struct malloc_chunk *oldp, size_t oldsize,
 	newmem = _int_malloc(av, nb - MALLOC_ALIGN_MASK);
 	if (newmem == NULL)
 		return NULL;
+	/*
+	 * The top was too small, sysmalloc grew it, and the new chunk is
+	 * the one right after ours: merge the two instead of copying.
+	 */
+	if (mem2chunk(newmem) == next) {
+		size_t size = oldsize + chunksize(next);
+
+		return realloc_trim(av, oldp, size, nb);
+	}
 	memcpy(newmem, chunk2mem(oldp), oldsize - SIZE_SZ);
 	_int_free(av, oldp);
 	return newmem;

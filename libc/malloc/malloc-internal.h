@@ -382,6 +382,31 @@ contiguous(struct malloc_state *av)
 	return !(av->flags & NONCONTIGUOUS_BIT);
 }
 
+/* The dynamic top pad is 1/2^TOP_PAD_SHIFT of the heap (see heap_top_pad). */
+#define TOP_PAD_SHIFT 7
+
+/*
+ * heap_top_pad - the bytes sysmalloc adds to each heap growth beyond the
+ * request, and that systrim leaves at the top. glibc always pads by
+ * mp_.top_pad (128 KiB). Pagoda scales the pad with the heap: 1/128 of
+ * what the heap already holds, at most mp_.top_pad. So a small program
+ * gets a small heap (malloc(100) grows it by one page, not 33), and a
+ * large one still grows in steps of 128 KiB. The fraction was chosen on
+ * the malloc-lab traces (tools/bench_malloc.py): the unused slack stays
+ * under 1 % of the heap while the number of brk calls stays small. Like
+ * the dynamic mmap threshold, mallopt turns this off: after
+ * mallopt(M_TOP_PAD, n) the pad is n, as in glibc.
+ */
+static inline size_t
+heap_top_pad(struct malloc_state *av)
+{
+	size_t scaled = av->system_mem >> TOP_PAD_SHIFT;
+
+	if (mp_.no_dyn_threshold || scaled > mp_.top_pad)
+		return mp_.top_pad;
+	return scaled;
+}
+
 /* ---------------------------------------------------------------- tcache */
 
 /* A tcache bin per chunk size 32, 48, ... 1040. */
