@@ -64,9 +64,9 @@
 #define ALIGNMENT    16
 
 static const char *const default_traces[] = {
-	"amptjp-bal.rep",  "cccp-bal.rep",	"cp-decl-bal.rep",    "expr-bal.rep",
-	"coalescing-bal.rep", "random-bal.rep", "random2-bal.rep",    "binary-bal.rep",
-	"binary2-bal.rep", "realloc-bal.rep",	"realloc2-bal.rep",   "short1-bal.rep",
+	"amptjp-bal.rep",     "cccp-bal.rep",	 "cp-decl-bal.rep",  "expr-bal.rep",
+	"coalescing-bal.rep", "random-bal.rep",	 "random2-bal.rep",  "binary-bal.rep",
+	"binary2-bal.rep",    "realloc-bal.rep", "realloc2-bal.rep", "short1-bal.rep",
 	"short2-bal.rep",
 };
 
@@ -116,8 +116,8 @@ say(int fd, const char *fmt, ...)
 static void *
 map_zeroed(size_t len)
 {
-	void *p = mmap(NULL, len ? len : 1, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-		       -1, 0);
+	void *p = mmap(NULL, len ? len : 1, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1,
+		       0);
 
 	return p == MAP_FAILED ? NULL : p;
 }
@@ -161,7 +161,7 @@ load_trace(const char *path, struct trace *t, char *err, size_t errlen)
 	int i;
 
 	if (text == NULL) {
-		snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
+		snprintf(err, errlen, "cannot read %.100s: %s", path, strerror(errno));
 		return -1;
 	}
 	t->num_ids = next_number(&s);
@@ -174,7 +174,7 @@ load_trace(const char *path, struct trace *t, char *err, size_t errlen)
 			s++;
 		t->ops[i].type = *s == 'a' ? OP_ALLOC : *s == 'f' ? OP_FREE : OP_REALLOC;
 		if (*s != 'a' && *s != 'f' && *s != 'r') {
-			snprintf(err, errlen, "%s: bad operation %d", path, i);
+			snprintf(err, errlen, "%.100s: bad operation %d", path, i);
 			return -1;
 		}
 		s++;
@@ -301,8 +301,8 @@ check_placement(struct trace *t, int id, char *err, size_t errlen)
 		if (j == id || q == NULL || size == 0 || t->sizes[j] == 0)
 			continue;
 		if (p < q + t->sizes[j] && q < p + size) {
-			snprintf(err, errlen, "block %d [%p, +%zu) overlaps block %d [%p, +%zu)", id,
-				 p, size, j, q, t->sizes[j]);
+			snprintf(err, errlen, "block %d [%p, +%zu) overlaps block %d [%p, +%zu)",
+				 id, p, size, j, q, t->sizes[j]);
 			return -1;
 		}
 	}
@@ -473,9 +473,10 @@ base_name(const char *path)
 static void
 usage(void)
 {
-	say(2, "usage: mdriver [-d DIR] [-n RUNS] [TRACE...]\n"
-	       "  replays malloc-lab traces (default: the 13 in DIR,\n"
-	       "  tests/data/malloc-traces); RUNS timed replays each (default %d)\n",
+	say(2,
+	    "usage: mdriver [-d DIR] [-n RUNS] [TRACE...]\n"
+	    "  replays malloc-lab traces (default: the 13 in DIR,\n"
+	    "  tests/data/malloc-traces); RUNS timed replays each (default %d)\n",
 	    DEFAULT_RUNS);
 	exit(2);
 }

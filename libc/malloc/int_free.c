@@ -142,5 +142,5 @@ _int_free(struct malloc_state *av, struct malloc_chunk *p)
 		return;
 	size = _int_free_merge_chunk(av, p, size);
 	if (size >= FASTBIN_CONSOLIDATION_THRESHOLD && chunksize(av->top) >= mp_.trim_threshold)
-		systrim(heap_top_pad(av), av);
+		systrim(mp_.top_pad, av);
 }

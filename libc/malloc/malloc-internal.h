@@ -387,15 +387,17 @@ contiguous(struct malloc_state *av)
 
 /*
  * heap_top_pad - the bytes sysmalloc adds to each heap growth beyond the
- * request, and that systrim leaves at the top. glibc always pads by
- * mp_.top_pad (128 KiB). Pagoda scales the pad with the heap: 1/128 of
- * what the heap already holds, at most mp_.top_pad. So a small program
- * gets a small heap (malloc(100) grows it by one page, not 33), and a
- * large one still grows in steps of 128 KiB. The fraction was chosen on
- * the malloc-lab traces (tools/bench_malloc.py): the unused slack stays
- * under 1 % of the heap while the number of brk calls stays small. Like
- * the dynamic mmap threshold, mallopt turns this off: after
- * mallopt(M_TOP_PAD, n) the pad is n, as in glibc.
+ * request. glibc always pads by mp_.top_pad (128 KiB). Pagoda scales the
+ * pad with the heap: 1/128 of what the heap already holds, at most
+ * mp_.top_pad. So a small program gets a small heap (malloc(100) grows it
+ * by one page, not 33), and a large one still grows in steps of 128 KiB.
+ * The fraction was chosen on the malloc-lab traces (tools/bench_malloc.py):
+ * the unused slack stays under 1 % of the heap, at the price of more
+ * (cheap) brk calls while the heap is small. Shrinking stays lazy, as in
+ * glibc: systrim keeps the full mp_.top_pad, because memory given back
+ * costs a page fault per page when it is used again, which is far dearer
+ * than a brk call. Like the dynamic mmap threshold, mallopt turns the
+ * scaling off: after mallopt(M_TOP_PAD, n) the pad is n, as in glibc.
  */
 static inline size_t
 heap_top_pad(struct malloc_state *av)
