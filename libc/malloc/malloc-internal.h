@@ -386,27 +386,32 @@ contiguous(struct malloc_state *av)
 #define TOP_PAD_SHIFT 7
 
 /*
- * heap_top_pad - the bytes sysmalloc adds to each heap growth beyond the
- * request. glibc always pads by mp_.top_pad (128 KiB). Pagoda scales the
- * pad with the heap: 1/128 of what the heap already holds, at most
- * mp_.top_pad. So a small program gets a small heap (malloc(100) grows it
- * by one page, not 33), and a large one still grows in steps of 128 KiB.
- * The fraction was chosen on the malloc-lab traces (tools/bench_malloc.py):
- * the unused slack stays under 1 % of the heap, at the price of more
- * (cheap) brk calls while the heap is small. Shrinking stays lazy, as in
- * glibc: systrim keeps the full mp_.top_pad, because memory given back
- * costs a page fault per page when it is used again, which is far dearer
- * than a brk call. Like the dynamic mmap threshold, mallopt turns the
- * scaling off: after mallopt(M_TOP_PAD, n) the pad is n, as in glibc.
+ * heap_top_pad - the bytes sysmalloc adds beyond a request of @nb when it
+ * grows the heap. glibc always pads by mp_.top_pad (128 KiB). Pagoda
+ * scales the pad with the heap: 1/128 of what the heap already holds, at
+ * most mp_.top_pad. So a small program gets a small heap (malloc(100)
+ * grows it by one page, not 33) and a large one still grows in steps of
+ * 128 KiB; the unused slack stays under 1 % of the heap. Below the heap's
+ * high-water mark (after a trim) the full pad is used up to that mark:
+ * those steps cannot raise the peak, so there is no reason to take them
+ * small. The fraction was chosen on the malloc-lab traces
+ * (tools/bench_malloc.py). Shrinking stays lazy, as in glibc: systrim
+ * keeps the full mp_.top_pad, because memory given back costs a page fault
+ * per page when it is used again, far dearer than a brk call. Like the
+ * dynamic mmap threshold, mallopt turns the scaling off: after
+ * mallopt(M_TOP_PAD, n) the pad is n, as in glibc.
  */
 static inline size_t
-heap_top_pad(struct malloc_state *av)
+heap_top_pad(struct malloc_state *av, size_t nb)
 {
-	size_t scaled = av->system_mem >> TOP_PAD_SHIFT;
+	size_t pad = av->system_mem >> TOP_PAD_SHIFT;
+	size_t needed = av->system_mem + nb + MINSIZE;
 
-	if (mp_.no_dyn_threshold || scaled > mp_.top_pad)
+	if (mp_.no_dyn_threshold)
 		return mp_.top_pad;
-	return scaled;
+	if (av->max_system_mem > needed && av->max_system_mem - needed > pad)
+		pad = av->max_system_mem - needed;
+	return pad < mp_.top_pad ? pad : mp_.top_pad;
 }
 
 /* ---------------------------------------------------------------- tcache */

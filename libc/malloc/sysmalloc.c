@@ -115,7 +115,7 @@ sysmalloc_grow_heap(struct malloc_state *av, size_t nb)
 	size_t old_size = chunksize(old_top);
 	char *old_end = (char *)old_top + old_size;
 	/* Ask for more than needed: fewer, larger brk calls. */
-	size_t size = nb + heap_top_pad(av) + MINSIZE;
+	size_t size = nb + heap_top_pad(av, nb) + MINSIZE;
 	char *brk;
 
 	if (contiguous(av) && old_size != 0)
@@ -130,7 +130,7 @@ sysmalloc_grow_heap(struct malloc_state *av, size_t nb)
 		else
 			new_top_region(av, brk, size);
 	} else {
-		size = align_up(nb + heap_top_pad(av) + MINSIZE, MALLOC_PAGE_SIZE);
+		size = align_up(nb + heap_top_pad(av, nb) + MINSIZE, MALLOC_PAGE_SIZE);
 		if (size < MMAP_AS_MORECORE_SIZE)
 			size = MMAP_AS_MORECORE_SIZE;
 		brk = __malloc_mmap(size);
