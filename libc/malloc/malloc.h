@@ -46,6 +46,7 @@ enum sysmalloc_path {
 struct malloc_debug {
 	enum sysmalloc_path last_path; /* the last sysmalloc's way */
 	size_t last_nb;		       /* the chunk size it was asked for */
+	size_t last_threshold;	       /* the mmap threshold it compared last_nb with */
 	unsigned long n_brk;	       /* sysmalloc calls that used sbrk */
 	unsigned long n_mmap;	       /* chunks given their own mmap */
 	unsigned long n_mmap_heap;     /* heap growths through mmap (brk failed) */

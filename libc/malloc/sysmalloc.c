@@ -160,6 +160,7 @@ sysmalloc(size_t nb, struct malloc_state *av)
 	void *mem;
 
 	malloc_debug.last_nb = nb;
+	malloc_debug.last_threshold = mp_.mmap_threshold;
 	if (nb >= mp_.mmap_threshold && mp_.n_mmaps < mp_.n_mmaps_max) {
 		mem = sysmalloc_mmap(nb);
 		if (mem != NULL)
