@@ -28,7 +28,11 @@ check(bool ok, const char *what)
 		check_fail(what);
 }
 
-/* Any heap chunk: aligned, inside the heap when the heap is one piece. */
+/*
+ * Any heap chunk: aligned, inside the heap when the heap is one piece.
+ * (A non-contiguous heap, after a failed brk or a foreign sbrk, has
+ * regions the arena does not record, so there are no bounds to check.)
+ */
 static void
 do_check_chunk(struct malloc_state *av, struct malloc_chunk *p)
 {
@@ -40,7 +44,12 @@ do_check_chunk(struct malloc_state *av, struct malloc_chunk *p)
 	}
 }
 
-/* A chunk in a bin: free, merged with both neighbours, foot and links right. */
+/*
+ * A chunk in a bin: free, merged with both neighbours (free() coalesces
+ * at once, so two touching free chunks mean a lost merge), its foot equal
+ * to its size (the next free() reads it to merge backwards), and linked
+ * both ways.
+ */
 static void
 do_check_free_chunk(struct malloc_state *av, struct malloc_chunk *p)
 {
@@ -109,7 +118,12 @@ do_check_bins(struct malloc_state *av)
 	return nfree;
 }
 
-/* The tcache: counts match the lists; entries are in-use chunks of their size. */
+/*
+ * The tcache: counts match the lists (malloc trusts the count, not the
+ * list, to decide whether a bin is empty); entries are chunks still
+ * marked in use, of their bin's size, carrying the key that free() uses
+ * to catch double frees.
+ */
 static void
 do_check_tcache(struct malloc_state *av)
 {
@@ -132,7 +146,8 @@ do_check_tcache(struct malloc_state *av)
 
 /*
  * Walk the heap chunk by chunk from its start to the top. Returns how many
- * free chunks it met, which must equal the number in the bins.
+ * free chunks it met, which must equal the number in the bins: a free
+ * chunk that no bin holds is memory malloc can never hand out again.
  */
 static size_t
 do_check_heap_walk(struct malloc_state *av)
@@ -177,12 +192,4 @@ do_check_malloc_state(struct malloc_state *av)
 		      "system_mem smaller than the heap");
 		check(do_check_heap_walk(av) == nfree, "free chunks not in a bin (or lost)");
 	}
-}
-
-/* Run the checker after a public call when MALLOC_CHECK_=3. */
-void
-check_after_op(void)
-{
-	if (mp_.check_action == 3)
-		do_check_malloc_state(&main_arena);
 }

@@ -477,6 +477,16 @@ void *__libc_memalign(size_t alignment, size_t bytes);
 
 /* check.c */
 void do_check_malloc_state(struct malloc_state *av);
-void check_after_op(void);
+
+/*
+ * Run the checker after a public call when MALLOC_CHECK_=3. Inline: every
+ * malloc and free pays this test, so it must cost no call.
+ */
+static inline void
+check_after_op(void)
+{
+	if (__builtin_expect(mp_.check_action == 3, 0))
+		do_check_malloc_state(&main_arena);
+}
 
 #endif /* MALLOC_INTERNAL_H */
