@@ -5,7 +5,9 @@
 # becomes tests/host/malloc_fake_os.c) under ASan and UBSan, the public
 # names renamed pagoda_NAME by objcopy (tests/host/malloc-redefine.syms),
 # so that the host C library's malloc, which cmocka and ASan use, is left
-# alone. Each tests/host/test_malloc*.c becomes build/host/test_malloc*.
+# alone (the __libc_ names too: glibc exports them, and a definition in
+# the test program would take their place). Each tests/host/test_malloc*.c
+# becomes build/host/test_malloc*.
 #
 # mdriver, three ways (tools/bench_malloc.py and tests/malloc/ use them):
 #   build/malloc/mdriver-pagoda  this malloc linked into a dynamic glibc
