@@ -122,6 +122,38 @@ test_mallopt_thresholds(void **state)
 	assert_int_equal(fake_mmap_pages(), 0);
 }
 
+/*
+ * The top pad scales with the heap (heap_top_pad): 1/128 of it on the way
+ * up, the full 128 KiB when growing back below an earlier high-water mark.
+ */
+static void
+test_top_pad_scales_with_heap(void **state)
+{
+	void *v[100];
+	size_t before, big;
+	int i;
+
+	for (i = 0; i < 100; i++)
+		v[i] = pagoda_malloc(10 * KiB); /* 1 MB of heap, 10 KiB at a time */
+	big = fake_brk_offset();
+	before = main_arena.system_mem;
+	v[99] = pagoda_realloc(v[99], 10 * KiB + (main_arena.top->mchunk_size & ~SIZE_BITS));
+	/* That needed the heap to grow: by the request and 1/128 of the heap. */
+	assert_true(fake_brk_offset() - big <= 10 * KiB + (before >> TOP_PAD_SHIFT) + 2 * 4096);
+	for (i = 0; i < 100; i++)
+		pagoda_free(v[i]);
+	assert_true(fake_brk_offset() < big); /* trimmed */
+	before = fake_brk_offset();
+	v[0] = pagoda_malloc(120 * KiB); /* fits the 128 KiB left at the top */
+	assert_int_equal(fake_brk_offset(), before);
+	v[1] = pagoda_malloc(120 * KiB); /* does not: the heap grows, */
+	assert_true(fake_brk_offset() > before);
+	/* and below the high-water mark, by the full pad: 128 KiB stay free at the top. */
+	assert_true(chunksize(main_arena.top) >= DEFAULT_TOP_PAD);
+	pagoda_free(v[1]);
+	pagoda_free(v[0]);
+}
+
 /* Freeing a large block at the top lowers the break again. */
 static void
 test_trim_after_free(void **state)
@@ -458,6 +490,7 @@ main(void)
 		cmocka_unit_test_setup(test_large_request_uses_mmap, setup),
 		cmocka_unit_test_setup(test_threshold_boundary, setup),
 		cmocka_unit_test_setup(test_mallopt_thresholds, setup),
+		cmocka_unit_test_setup(test_top_pad_scales_with_heap, setup),
 		cmocka_unit_test_setup(test_trim_after_free, setup),
 		cmocka_unit_test_setup(test_no_trim_below_threshold, setup),
 		cmocka_unit_test_setup(test_coalescing, setup),
