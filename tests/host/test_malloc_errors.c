@@ -104,6 +104,31 @@ test_corrupted_size(void **state)
 	assert_string_equal(fake_stderr(), "free(): invalid size\n");
 }
 
+/* The size of the chunk after the one being freed is beyond belief. */
+static void
+test_invalid_next_size(void **state)
+{
+	char *p = pagoda_malloc(2000);
+	char *q = pagoda_malloc(2000);
+	size_t huge = (64UL << 20) | PREV_INUSE;
+
+	memcpy(q - 8, &huge, sizeof(huge)); /* q's size word */
+	expect_assert_failure(pagoda_free(p));
+	assert_string_equal(fake_stderr(), "free(): invalid next size (normal)\n");
+}
+
+/* A size that reaches past the end of the heap. */
+static void
+test_free_out_of_heap(void **state)
+{
+	char *p = pagoda_malloc(2000);
+	size_t huge = (16UL << 20) | PREV_INUSE;
+
+	memcpy(p - 8, &huge, sizeof(huge)); /* p's own size word */
+	expect_assert_failure(pagoda_free(p));
+	assert_string_equal(fake_stderr(), "double free or corruption (out)\n");
+}
+
 /* The classic "house of force" overflow into the top chunk's size. */
 static void
 test_corrupted_top_size(void **state)
@@ -190,6 +215,8 @@ main(void)
 		cmocka_unit_test_setup(test_invalid_mmapped_pointer, setup),
 		cmocka_unit_test_setup(test_realloc_invalid_pointer, setup),
 		cmocka_unit_test_setup(test_corrupted_size, setup),
+		cmocka_unit_test_setup(test_invalid_next_size, setup),
+		cmocka_unit_test_setup(test_free_out_of_heap, setup),
 		cmocka_unit_test_setup(test_corrupted_top_size, setup),
 		cmocka_unit_test_setup(test_corrupted_unsorted_list, setup),
 		cmocka_unit_test_setup(test_corrupted_tcache_next, setup),
