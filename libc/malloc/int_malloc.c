@@ -62,35 +62,40 @@ unlink_chunk(struct malloc_state *av, struct malloc_chunk *p)
 }
 
 /*
- * Insert @victim (of @size) into large bin @bin, keeping the bin sorted
- * largest first. Returns the chunk to insert @victim after.
+ * Find where @victim (of @size) goes in large bin @bin, kept sorted
+ * largest first, and link it into the bin's size list if it is the first
+ * of its size. Returns the chunk to insert @victim after.
  */
 static struct malloc_chunk *
 largebin_position(struct malloc_chunk *bin, struct malloc_chunk *victim, size_t size)
 {
-	struct malloc_chunk *largest = bin->fd;
-	struct malloc_chunk *h = largest;
+	struct malloc_chunk *h = bin->fd; /* the largest */
+	bool smallest_yet;
 
-	if (largest == bin) { /* empty: a size list of one */
+	if (h == bin) { /* empty: a size list of one */
 		victim->fd_nextsize = victim->bk_nextsize = victim;
 		return bin;
 	}
-	if (size < chunksize(bin->bk)) /* the smallest yet: at the end */
-		h = largest;
-	else
+	smallest_yet = size < chunksize(bin->bk);
+	if (!smallest_yet) {
 		while (size < chunksize(h))
 			h = h->fd_nextsize;
-	if (size == chunksize(h) && size >= chunksize(bin->bk)) {
-		/* A twin: goes behind the first of its size, off the size list. */
-		victim->fd_nextsize = victim->bk_nextsize = NULL;
-		return h;
+		if (size == chunksize(h)) {
+			/* A twin: behind the first of its size, off the size list. */
+			victim->fd_nextsize = victim->bk_nextsize = NULL;
+			return h;
+		}
 	}
-	/* A new size, just before h in the size list (h = largest wraps around). */
+	/*
+	 * A new size: into the size list just before h. When it is the
+	 * smallest yet, h is still the largest, and "before the largest" in
+	 * the circular list is "after the smallest".
+	 */
 	victim->fd_nextsize = h;
 	victim->bk_nextsize = h->bk_nextsize;
 	h->bk_nextsize->fd_nextsize = victim;
 	h->bk_nextsize = victim;
-	return size < chunksize(bin->bk) ? bin->bk : h->bk;
+	return smallest_yet ? bin->bk : h->bk;
 }
 
 /* place_in_bin - file the free chunk @victim of @size in its small or large bin. */
