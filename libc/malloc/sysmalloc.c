@@ -125,10 +125,19 @@ sysmalloc_grow_heap(struct malloc_state *av, size_t nb)
 	if (brk != MORECORE_FAILURE) {
 		malloc_debug.last_path = SYSMALLOC_BRK;
 		malloc_debug.n_brk++;
-		if (brk == old_end && old_size != 0)
+		if (brk == old_end && old_size != 0) {
 			set_head(old_top, (old_size + size) | PREV_INUSE);
-		else
+		} else {
+			/*
+			 * Someone else moved the break: the old top is not below
+			 * the new memory, so ask for the part of the request it
+			 * was to cover as well (glibc's "correction").
+			 */
+			if (contiguous(av) && old_size != 0 &&
+			    MORECORE(align_up(old_size, MALLOC_PAGE_SIZE)) == brk + size)
+				size += align_up(old_size, MALLOC_PAGE_SIZE);
 			new_top_region(av, brk, size);
+		}
 	} else {
 		size = align_up(nb + heap_top_pad(av, nb) + MINSIZE, MALLOC_PAGE_SIZE);
 		if (size < MMAP_AS_MORECORE_SIZE)

@@ -462,6 +462,25 @@ test_foreign_sbrk(void **state)
 	pagoda_free(c);
 }
 
+/* The same, when the old top was large: the new region must still hold the request. */
+static void
+test_foreign_sbrk_large_top(void **state)
+{
+	void *a, *b;
+
+	pagoda_mallopt(M_MMAP_THRESHOLD, 1024 * KiB);
+	pagoda_mallopt(M_TOP_PAD, 256 * KiB);
+	a = pagoda_malloc(1000); /* leaves a top of about 256 KiB */
+	pagoda_mallopt(M_TOP_PAD, 0);
+	host_sbrk(4096);
+	b = pagoda_malloc(300 * KiB);
+	assert_non_null(b);
+	assert_true(fake_in_heap(b));
+	memset(b, 1, 300 * KiB);
+	pagoda_free(b);
+	pagoda_free(a);
+}
+
 static void
 test_mallinfo2(void **state)
 {
@@ -504,6 +523,7 @@ main(void)
 		cmocka_unit_test_setup(test_calloc_zeroes, setup),
 		cmocka_unit_test_setup(test_brk_failure_falls_back_to_mmap, setup),
 		cmocka_unit_test_setup(test_foreign_sbrk, setup),
+		cmocka_unit_test_setup(test_foreign_sbrk_large_top, setup),
 		cmocka_unit_test_setup(test_mallinfo2, setup),
 	};
 
