@@ -63,7 +63,22 @@ def bench_mem_init():
     return rows
 
 
-BENCHMARKS = [bench_boot, bench_page_alloc, bench_mem_init]
+def bench_malloc():
+    """libc/malloc against glibc's on the malloc-lab traces (tools/bench_malloc.py)."""
+    import bench_malloc as bm  # noqa: E402  (tools/ is on sys.path: this script's directory)
+
+    subprocess.run(["make", "-C", bm.ROOT, "--no-print-directory", "mdriver"], check=True,
+                   stdout=subprocess.DEVNULL)
+    res = bm.collect(rounds=3, runs=5)
+    ours, glibc = bm.totals(res["pagoda"]), bm.totals(res["glibc"])
+    wins = sum(res["pagoda"][t][1] >= res["glibc"][t][1] for t in res["pagoda"])
+    return [("malloc: trace utilization, Pagoda / glibc", f"{ours[0] / glibc[0]:.2f}", "x",
+             f"{ours[0]:.1f}% vs {glibc[0]:.1f}%, >= glibc on {wins} of {len(res['pagoda'])}"),
+            ("malloc: trace throughput, Pagoda / glibc", f"{ours[1] / glibc[1]:.2f}", "x",
+             f"{ours[1]:.0f} vs {glibc[1]:.0f} Kops/s, median of 3 rounds")]
+
+
+BENCHMARKS = [bench_boot, bench_page_alloc, bench_mem_init, bench_malloc]
 
 
 def main():

@@ -1,9 +1,8 @@
 /*
  * user/ls.c - list directories, one name per line, sorted.
  *
- * Reads the entries with the getdents64 system call (what readdir() does
- * underneath): a buffer of struct linux_dirent64 records, each with its
- * own length.
+ * Reads the entries with opendir()/readdir(), which call the getdents64
+ * system call underneath.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -11,16 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
+#include <dirent.h>
 #include <unistd.h>
-
-struct linux_dirent64 {
-	unsigned long long d_ino;
-	long long d_off;
-	unsigned short d_reclen; /* this record's length */
-	unsigned char d_type;
-	char d_name[];
-};
 
 static int
 compare(const void *a, const void *b)
@@ -31,11 +22,12 @@ compare(const void *a, const void *b)
 static int
 list(const char *path)
 {
-	char buf[4096], *names[512];
-	int fd = open(path, O_RDONLY | O_DIRECTORY), n = 0;
-	long len;
+	char *names[512];
+	DIR *dir = opendir(path);
+	struct dirent *d;
+	int n = 0;
 
-	if (fd < 0) {
+	if (!dir) {
 		struct stat st;
 
 		if (stat(path, &st) == 0) { /* a file: print its name */
@@ -45,16 +37,10 @@ list(const char *path)
 		fprintf(stderr, "ls: cannot access '%s': %s\n", path, strerror(errno));
 		return 2;
 	}
-	while ((len = syscall(SYS_getdents64, fd, buf, sizeof(buf))) > 0) {
-		for (long off = 0; off < len;) {
-			struct linux_dirent64 *d = (struct linux_dirent64 *)(buf + off);
-
-			if (d->d_name[0] != '.' && n < 512)
-				names[n++] = strdup(d->d_name);
-			off += d->d_reclen;
-		}
-	}
-	close(fd);
+	while ((d = readdir(dir)) != NULL)
+		if (d->d_name[0] != '.' && n < 512)
+			names[n++] = strdup(d->d_name);
+	closedir(dir);
 	qsort(names, n, sizeof(names[0]), compare);
 	for (int i = 0; i < n; i++) {
 		printf("%s\n", names[i]);

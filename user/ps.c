@@ -6,16 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/syscall.h>
 #include <unistd.h>
-
-struct linux_dirent64 {
-	unsigned long long d_ino;
-	long long d_off;
-	unsigned short d_reclen;
-	unsigned char d_type;
-	char d_name[];
-};
+#include <dirent.h>
 
 /* show - one line for process @pid: "  PID CMD". */
 static void
@@ -45,24 +37,17 @@ show(const char *pid)
 int
 main(void)
 {
-	char buf[4096];
-	int fd = open("/proc", O_RDONLY);
-	long len;
+	DIR *dir = opendir("/proc");
+	struct dirent *d;
 
-	if (fd < 0) {
+	if (!dir) {
 		perror("ps: /proc");
 		return 1;
 	}
 	printf("  PID STAT  CMD\n");
-	while ((len = syscall(SYS_getdents64, fd, buf, sizeof(buf))) > 0) {
-		for (long off = 0; off < len;) {
-			struct linux_dirent64 *d = (struct linux_dirent64 *)(buf + off);
-
-			if (isdigit((unsigned char)d->d_name[0]))
-				show(d->d_name);
-			off += d->d_reclen;
-		}
-	}
-	close(fd);
+	while ((d = readdir(dir)) != NULL)
+		if (isdigit((unsigned char)d->d_name[0]))
+			show(d->d_name);
+	closedir(dir);
 	return 0;
 }

@@ -24,13 +24,18 @@ $(BUILD)/user/%-musl: tests/linux/%.c | $(BUILD)/.deps-test
 
 USER_PROGS += $(BUILD)/user/raw_hello $(BUILD)/user/hello-glibc $(BUILD)/user/hello-musl
 
-# The system programs and demos. Built with this machine's C library for
-# now (gcc -static: the Linux ABI is Pagoda's).
-USER_CMDS := init sh echo cat ls ps free maps brk_demo mmap_demo
+# The system programs and demos, built with Pagoda's C library
+# (libc/libc.mk's user-prog).
+USER_CMDS := init sh echo cat ls ps free maps brk_demo mmap_demo malloc_demo
 
-$(BUILD)/user/%: user/%.c user/memshow.h
+$(foreach p,$(USER_CMDS),$(eval $(call user-prog,$(p))))
+$(USER_CMDS:%=$(BUILD)/user/%): user/memshow.h
+
+# mdriver for Pagoda: the malloc-lab trace driver on Pagoda's libc.
+$(BUILD)/user/mdriver: user/mdriver.c $(USER_DEPS)
 	@mkdir -p $(dir $@)
-	@echo "  USERCC  $@"
-	@$(CC) -static -O2 -g -Wall -Wextra -Wno-unused-parameter -o $@ $<
+	@echo "  USER    $@"
+	@$(USER_CC) $(USER_CFLAGS) -DMDRIVER_PAGODA -Ilibc/malloc -o $@ $< $(USER_LDFLAGS) \
+		$(USER_LIBS)
 
-USER_PROGS += $(USER_CMDS:%=$(BUILD)/user/%)
+USER_PROGS += $(USER_CMDS:%=$(BUILD)/user/%) $(BUILD)/user/mdriver

@@ -13,6 +13,9 @@
 
 extern int errno;
 
+/* glibc's accessor, for code written against glibc. */
+int *__errno_location(void);
+
 /* the program's name, as glibc offers it (argv[0] and its last part) */
 extern char *program_invocation_name;
 extern char *program_invocation_short_name;

@@ -8,3 +8,14 @@
 #include <errno.h>
 
 int errno;
+
+/*
+ * __errno_location - where errno lives, glibc's name for it. Code written
+ * for glibc (the allocator's OS layer, libc/malloc/malloc-os.h) sets errno
+ * through it; with one thread it is just &errno.
+ */
+int *
+__errno_location(void)
+{
+	return &errno;
+}
