@@ -6,14 +6,11 @@
  */
 #include <string.h>
 
+#include <uapi/uio.h>
+
 #include "host_fs.h"
 
 #define BAD_PTR 16UL /* faults in the host shim */
-
-struct iovec {
-	void *iov_base;
-	size_t iov_len;
-};
 
 static int
 setup(void **state)
