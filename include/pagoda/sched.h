@@ -20,27 +20,27 @@
 typedef int pid_t;
 
 /* task->__state (Linux's values). */
-#define TASK_RUNNING	   0x0000 /* running or on the run queue */
-#define TASK_INTERRUPTIBLE 0x0001 /* sleeping; a signal wakes it */
-#define EXIT_ZOMBIE	   0x0020 /* exited, waiting for its parent's wait */
-#define EXIT_DEAD	   0x0010 /* reaped; being freed */
+#define TASK_RUNNING		0x0000	/* running or on the run queue */
+#define TASK_INTERRUPTIBLE	0x0001	/* sleeping; a signal wakes it */
+#define EXIT_ZOMBIE		0x0020	/* exited, waiting for its parent's wait */
+#define EXIT_DEAD		0x0010	/* reaped; being freed */
 
-#define TASK_COMM_LEN	   16
-#define PID_MAX		   32768
-#define NSIG		   64
+#define TASK_COMM_LEN	16
+#define PID_MAX		32768
+#define NSIG		64
 
 /* Resource limits (prlimit64): RLIMIT_* index task->rlim. */
 struct rlimit64 {
-	uint64_t rlim_cur; /* soft limit: what is enforced */
-	uint64_t rlim_max; /* hard limit: the most the soft may be raised to */
+	uint64_t rlim_cur;	/* soft limit: what is enforced */
+	uint64_t rlim_max;	/* hard limit: the most the soft may be raised to */
 };
-#define RLIM_NLIMITS 16
+#define RLIM_NLIMITS	16
 
 /* What rt_sigaction stored for one signal (Linux's struct sigaction). */
 struct k_sigaction {
 	unsigned long handler;	/* SIG_DFL (0), SIG_IGN (1) or a user address */
 	unsigned long flags;	/* SA_* */
-	unsigned long restorer; /* SA_RESTORER: where the handler returns */
+	unsigned long restorer;	/* SA_RESTORER: where the handler returns */
 	uint64_t mask;		/* signals blocked while it runs */
 };
 
@@ -49,31 +49,31 @@ struct files_struct;
 struct fs_struct;
 
 struct task_struct {
-	volatile long __state;	     /* TASK_RUNNING, TASK_INTERRUPTIBLE, EXIT_* */
-	struct thread_struct thread; /* saved kernel registers, FS base, FPU */
-	void *stack;		     /* bottom of the kernel stack (THREAD_SIZE) */
-	struct list_head run_list;   /* in the run queue when runnable */
-	struct list_head tasks;	     /* in the list of all tasks */
+	volatile long __state;		/* TASK_RUNNING, TASK_INTERRUPTIBLE, EXIT_* */
+	struct thread_struct thread;	/* saved kernel registers, FS base, FPU */
+	void *stack;			/* bottom of the kernel stack (THREAD_SIZE) */
+	struct list_head run_list;	/* in the run queue when runnable */
+	struct list_head tasks;		/* in the list of all tasks */
 
 	pid_t pid;
-	char comm[TASK_COMM_LEN];	      /* program name, as ps shows it */
-	struct task_struct *parent;	      /* who wait()s for it (init if orphaned) */
-	struct list_head children;	      /* its children (their sibling) */
-	struct list_head sibling;	      /* in the parent's children */
-	struct wait_queue_head wait_chldexit; /* the parent sleeps here in wait4 */
-	int exit_code;			      /* the wait status, once a zombie */
+	char comm[TASK_COMM_LEN];	/* program name, as ps shows it */
+	struct task_struct *parent;	/* who wait()s for it (init if orphaned) */
+	struct list_head children;	/* its children (their sibling) */
+	struct list_head sibling;	/* in the parent's children */
+	struct wait_queue_head wait_chldexit;	/* the parent sleeps here in wait4 */
+	int exit_code;			/* the wait status, once a zombie */
 
-	struct mm_struct *mm;	    /* address space; NULL for kernel threads */
-	struct files_struct *files; /* open file descriptors */
-	struct fs_struct *fs;	    /* working directory */
+	struct mm_struct *mm;		/* address space; NULL for kernel threads */
+	struct files_struct *files;	/* open file descriptors */
+	struct fs_struct *fs;		/* working directory */
 
-	uint64_t pending;		    /* signals sent, not yet delivered (bit n-1) */
-	uint64_t blocked;		    /* signals masked by sigprocmask */
-	struct k_sigaction sigaction[NSIG]; /* rt_sigaction's records */
+	uint64_t pending;		/* signals sent, not yet delivered (bit n-1) */
+	uint64_t blocked;		/* signals masked by sigprocmask */
+	struct k_sigaction sigaction[NSIG];	/* rt_sigaction's records */
 
-	struct rlimit64 rlim[RLIM_NLIMITS]; /* resource limits */
-	unsigned long clear_child_tid;	    /* set_tid_address */
-	unsigned long robust_list;	    /* set_robust_list (recorded only) */
+	struct rlimit64 rlim[RLIM_NLIMITS];	/* resource limits */
+	unsigned long clear_child_tid;	/* set_tid_address */
+	unsigned long robust_list;	/* set_robust_list (recorded only) */
 };
 
 extern struct task_struct *current_task;

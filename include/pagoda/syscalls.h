@@ -24,32 +24,31 @@
 
 #include <asm/ptrace.h>
 
-#define __SYSCALL_DEFINEx(name, params, args)                                                      \
-	static __noinline long __do_sys_##name params;                                             \
-	long __x64_sys_##name(const struct pt_regs *regs);                                         \
-	long __x64_sys_##name(const struct pt_regs *regs)                                          \
-	{                                                                                          \
-		return __do_sys_##name args;                                                       \
-	}                                                                                          \
+#define __SYSCALL_DEFINEx(name, params, args)                                       \
+	static __noinline long __do_sys_##name params;                              \
+	long __x64_sys_##name(const struct pt_regs *regs);                          \
+	long __x64_sys_##name(const struct pt_regs *regs)                           \
+	{                                                                           \
+		return __do_sys_##name args;                                        \
+	}                                                                           \
 	static __noinline long __do_sys_##name params
 
-#define SYSCALL_DEFINE0(name)	      __SYSCALL_DEFINEx(name, (void), ())
+#define SYSCALL_DEFINE0(name) __SYSCALL_DEFINEx(name, (void), ())
 #define SYSCALL_DEFINE1(name, t1, a1) __SYSCALL_DEFINEx(name, (t1 a1), ((t1)regs->rdi))
-#define SYSCALL_DEFINE2(name, t1, a1, t2, a2)                                                      \
+#define SYSCALL_DEFINE2(name, t1, a1, t2, a2) \
 	__SYSCALL_DEFINEx(name, (t1 a1, t2 a2), ((t1)regs->rdi, (t2)regs->rsi))
-#define SYSCALL_DEFINE3(name, t1, a1, t2, a2, t3, a3)                                              \
-	__SYSCALL_DEFINEx(name, (t1 a1, t2 a2, t3 a3),                                             \
-			  ((t1)regs->rdi, (t2)regs->rsi, (t3)regs->rdx))
-#define SYSCALL_DEFINE4(name, t1, a1, t2, a2, t3, a3, t4, a4)                                      \
-	__SYSCALL_DEFINEx(name, (t1 a1, t2 a2, t3 a3, t4 a4),                                      \
+#define SYSCALL_DEFINE3(name, t1, a1, t2, a2, t3, a3) \
+	__SYSCALL_DEFINEx(name, (t1 a1, t2 a2, t3 a3), ((t1)regs->rdi, (t2)regs->rsi, (t3)regs->rdx))
+#define SYSCALL_DEFINE4(name, t1, a1, t2, a2, t3, a3, t4, a4)                      \
+	__SYSCALL_DEFINEx(name, (t1 a1, t2 a2, t3 a3, t4 a4),                      \
 			  ((t1)regs->rdi, (t2)regs->rsi, (t3)regs->rdx, (t4)regs->r10))
-#define SYSCALL_DEFINE5(name, t1, a1, t2, a2, t3, a3, t4, a4, t5, a5)                              \
-	__SYSCALL_DEFINEx(                                                                         \
-		name, (t1 a1, t2 a2, t3 a3, t4 a4, t5 a5),                                         \
-		((t1)regs->rdi, (t2)regs->rsi, (t3)regs->rdx, (t4)regs->r10, (t5)regs->r8))
-#define SYSCALL_DEFINE6(name, t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6)                      \
-	__SYSCALL_DEFINEx(name, (t1 a1, t2 a2, t3 a3, t4 a4, t5 a5, t6 a6),                        \
-			  ((t1)regs->rdi, (t2)regs->rsi, (t3)regs->rdx, (t4)regs->r10,             \
+#define SYSCALL_DEFINE5(name, t1, a1, t2, a2, t3, a3, t4, a4, t5, a5)              \
+	__SYSCALL_DEFINEx(name, (t1 a1, t2 a2, t3 a3, t4 a4, t5 a5),               \
+			  ((t1)regs->rdi, (t2)regs->rsi, (t3)regs->rdx, (t4)regs->r10, \
+			   (t5)regs->r8))
+#define SYSCALL_DEFINE6(name, t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6)      \
+	__SYSCALL_DEFINEx(name, (t1 a1, t2 a2, t3 a3, t4 a4, t5 a5, t6 a6),        \
+			  ((t1)regs->rdi, (t2)regs->rsi, (t3)regs->rdx, (t4)regs->r10, \
 			   (t5)regs->r8, (t6)regs->r9))
 
 /* A sys_call_table entry. */

@@ -20,7 +20,7 @@
 #define __user
 
 /* The end of the user half: the last page below it is never mapped. */
-#define TASK_SIZE_MAX 0x00007ffffffff000UL
+#define TASK_SIZE_MAX	0x00007ffffffff000UL
 
 /* access_ok - does [addr, addr + size) lie wholly in user space? */
 static inline bool

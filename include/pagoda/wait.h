@@ -28,15 +28,15 @@
 struct task_struct;
 
 struct wait_queue_head {
-	struct list_head head; /* of struct wait_queue_entry */
+	struct list_head head;		/* of struct wait_queue_entry */
 };
 
 struct wait_queue_entry {
-	struct task_struct *task; /* the sleeper */
-	struct list_head entry;	  /* in wait_queue_head.head */
+	struct task_struct *task;	/* the sleeper */
+	struct list_head entry;		/* in wait_queue_head.head */
 };
 
-#define DEFINE_WAIT(name)                                                                          \
+#define DEFINE_WAIT(name) \
 	struct wait_queue_entry name = { .task = current, .entry = LIST_HEAD_INIT((name).entry) }
 
 static inline void
@@ -64,22 +64,22 @@ void schedule(void);
  * wait_event_interruptible - sleep until @cond is true: 0, or -EINTR if a
  * signal arrived first.
  */
-#define wait_event_interruptible(wq, cond)                                                         \
-	({                                                                                         \
-		int __ret = 0;                                                                     \
-		DEFINE_WAIT(__wait);                                                               \
-		for (;;) {                                                                         \
-			prepare_to_wait(&(wq), &__wait);                                           \
-			if (cond)                                                                  \
-				break;                                                             \
-			if (signal_pending(current)) {                                             \
-				__ret = -EINTR;                                                    \
-				break;                                                             \
-			}                                                                          \
-			schedule();                                                                \
-		}                                                                                  \
-		finish_wait(&(wq), &__wait);                                                       \
-		__ret;                                                                             \
+#define wait_event_interruptible(wq, cond)                                 \
+	({                                                                 \
+		int __ret = 0;                                             \
+		DEFINE_WAIT(__wait);                                       \
+		for (;;) {                                                 \
+			prepare_to_wait(&(wq), &__wait);                   \
+			if (cond)                                          \
+				break;                                     \
+			if (signal_pending(current)) {                     \
+				__ret = -EINTR;                            \
+				break;                                     \
+			}                                                  \
+			schedule();                                        \
+		}                                                          \
+		finish_wait(&(wq), &__wait);                               \
+		__ret;                                                     \
 	})
 
 #endif /* PAGODA_WAIT_H */
