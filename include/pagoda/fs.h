@@ -117,6 +117,11 @@ int fs_init(const void *initramfs, size_t len);
  * cast to a pointer (IS_ERR()). */
 struct file *filp_open(const char *path, int flags, umode_t mode);
 
+/* open_exec - open @path (a kernel string) as a program for execve: the
+ * file, or ERR_PTR(-ENOENT, -ENOTDIR, -ELOOP, ...), or -EACCES when it is
+ * not a regular file or has no execute bit (Linux's do_open_execat). */
+struct file *open_exec(const char *path);
+
 /* kernel_read - read from @file at *@pos into kernel memory @buf. */
 ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos);
 

@@ -68,10 +68,10 @@ console_inode(void)
 
 /* Each node: its name, type, permissions and device number. */
 static const struct dev_node {
-	const char *name;
-	umode_t mode;
-	unsigned int major, minor;
-	const struct file_operations *fop;
+	const char *name;		   /* in /dev */
+	umode_t mode;			   /* S_IFCHR and permissions */
+	unsigned int major, minor;	   /* Linux's device number */
+	const struct file_operations *fop; /* what reading and writing do */
 } dev_nodes[] = {
 	{ "console", S_IFCHR | 0600, 5, 1, &tty_fops },
 	{ "null", S_IFCHR | 0666, 1, 3, &null_fops },

@@ -31,6 +31,7 @@ selftest_initramfs(void)
 	ssize_t n;
 
 	SELFTEST_CHECK(!IS_ERR(file));
+	/* What execve needs: the size, the path for /proc/<pid>/exe, the bytes. */
 	SELFTEST_CHECK(file_size(file) == sizeof(motd) - 1);
 	SELFTEST_CHECK(strcmp(file_path(file), "/etc/motd") == 0);
 	n = kernel_read(file, buf, 8, &pos);
@@ -71,10 +72,12 @@ selftest_namei(void)
 	SELFTEST_CHECK(has_entry("/etc", "motd"));
 	SELFTEST_CHECK(has_entry("/dev", "console") && has_entry("/dev", "null"));
 	SELFTEST_CHECK(has_entry("/proc", "meminfo") && has_entry("/proc", "self"));
+	/* Repeated slashes, "." and ".." as Linux resolves them. */
 	SELFTEST_CHECK(path_lookupat(NULL, "//etc/../etc/./motd", 0, &inode) == 0);
 	SELFTEST_CHECK(strcmp(inode->i_path, "/etc/motd") == 0);
 	SELFTEST_CHECK(path_lookupat(NULL, "/etc/motd/", 0, &inode) == -ENOTDIR);
 	SELFTEST_CHECK(path_lookupat(NULL, "/../..", 0, &inode) == 0 && inode == root_inode);
+	/* fd 0-2 of the first process will point at this device. */
 	SELFTEST_CHECK(path_lookupat(NULL, "/dev/console", 0, &inode) == 0);
 	SELFTEST_CHECK(S_ISCHR(inode->i_mode) && inode == console_inode());
 	return true;
@@ -106,6 +109,7 @@ selftest_procfs(void)
 	ssize_t n;
 
 	SELFTEST_CHECK(buf);
+	/* The first line is the allocator's total, in Linux's columns. */
 	n = read_proc("/proc/meminfo", buf, 4096);
 	snprintf(want, sizeof(want), "MemTotal:       %8lu kB\n", totalram_pages() * 4);
 	SELFTEST_CHECK(n > 0 && strncmp(buf, want, strlen(want)) == 0);
@@ -132,6 +136,7 @@ selftest_fdtable(void)
 	SELFTEST_CHECK(do_fcntl(files, 5, F_GETFD, 0) == FD_CLOEXEC);
 	SELFTEST_CHECK(do_fcntl(files, 0, F_GETFL, 0) == (O_RDONLY | O_LARGEFILE));
 	SELFTEST_CHECK(do_dup2(files, 0, 1, 0) == 1 && file->f_count == 3);
+	/* fork shares each open file; exec closes the close-on-exec ones. */
 	copy = dup_files(files);
 	SELFTEST_CHECK(copy && file->f_count == 6);
 	do_close_on_exec(copy);

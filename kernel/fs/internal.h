@@ -4,7 +4,7 @@
  * The rest of the kernel sees include/pagoda/fs.h; this header adds the
  * pieces one part of the file layer offers another: the inode tree
  * (initramfs.c), path lookup (namei.c), descriptor tables (file.c) and the
- * helpers the system calls are built from, each taking its descriptor
+ * functions the system calls are built from, each taking its descriptor
  * table or start directory as an argument so that host tests and boot
  * self-tests can call them without a process.
  *

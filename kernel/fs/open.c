@@ -154,6 +154,26 @@ filp_open(const char *path, int flags, umode_t mode)
 	return do_filp_open(current_pwd(), path, flags);
 }
 
+/*
+ * open_exec - see include/pagoda/fs.h. Linux checks the same two things
+ * in do_open_execat(): only a regular file can be run (a directory or a
+ * device is EACCES), and only if some execute bit is set (root may run
+ * any file with at least one).
+ */
+struct file *
+open_exec(const char *path)
+{
+	struct file *file = filp_open(path, O_RDONLY, 0);
+
+	if (IS_ERR(file))
+		return file;
+	if (!S_ISREG(file->f_inode->i_mode) || !(file->f_inode->i_mode & 0111)) {
+		fput(file);
+		return ERR_PTR(-EACCES);
+	}
+	return file;
+}
+
 /* do_sys_openat - openat() for a user path: a new descriptor or -errno. */
 static long
 do_sys_openat(int dfd, const char __user *filename, int flags)

@@ -39,8 +39,10 @@
 
 /* A /proc file: its name and the function that prints its text. */
 struct proc_entry {
-	const char *name;
-	umode_t mode;
+	const char *name; /* in its directory */
+	umode_t mode;	  /* S_IFREG | 0444 */
+	/* show - print the text into @buf (@size bytes, snprintf-style): the
+	 * length it needs, or -errno. @task: the process of a /proc/<pid> file. */
 	int (*show)(struct task_struct *task, char *buf, size_t size);
 };
 
@@ -67,8 +69,8 @@ meminfo_show(struct task_struct *task, char *buf, size_t size)
 {
 	unsigned long slab = nr_slab_pages(), free = nr_free_pages();
 	const struct {
-		const char *label;
-		unsigned long pages;
+		const char *label;   /* with its colon */
+		unsigned long pages; /* shown in kB */
 	} lines[] = {
 		{ "MemTotal:", totalram_pages() },
 		{ "MemFree:", free },

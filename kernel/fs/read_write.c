@@ -24,18 +24,12 @@
 
 #include <uapi/errno.h>
 #include <uapi/fcntl.h>
+#include <uapi/uio.h>
 
 #include "internal.h"
 
 /* Linux caps one transfer at INT_MAX rounded down to a page. */
 #define MAX_RW_COUNT 0x7ffff000UL
-#define UIO_MAXIOV   1024 /* most iovecs readv/writev take */
-
-/* struct iovec, as readv/writev receive an array of them. */
-struct iovec {
-	void __user *iov_base; /* start of one buffer */
-	size_t iov_len;	       /* its length in bytes */
-};
 
 /*
  * simple_read_from_buffer - copy up to @count bytes to user @to from

@@ -197,6 +197,7 @@ begin_new_exec(struct linux_binprm *bprm)
 	if (old)
 		mmput(old);
 	current->mm->exe_file = get_file(bprm->file);
+	set_task_exe_file(current, bprm->file); /* what /proc/self/exe names */
 	if (current->files)
 		do_close_on_exec(current->files);
 	for (int i = 0; i < NSIG; i++)
@@ -224,7 +225,7 @@ prepare(struct linux_binprm *bprm, const struct exec_strings *argv, const struct
 {
 	int err;
 
-	bprm->file = filp_open(bprm->filename, 0, 0);
+	bprm->file = open_exec(bprm->filename);
 	if (IS_ERR(bprm->file))
 		return (int)PTR_ERR(bprm->file);
 	err = elf_check(bprm);

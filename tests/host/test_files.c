@@ -6,14 +6,11 @@
  */
 #include <string.h>
 
+#include <uapi/uio.h>
+
 #include "host_fs.h"
 
 #define BAD_PTR 16UL /* faults in the host shim */
-
-struct iovec {
-	void *iov_base;
-	size_t iov_len;
-};
 
 static int
 setup(void **state)
@@ -334,6 +331,24 @@ test_reserve_install(void **state)
 	assert_int_equal(sys_call(dup, 0), 5);
 }
 
+/* What execve may run: regular files with an execute bit. */
+static void
+test_open_exec(void **state)
+{
+	struct file *file = open_exec("/bin/ash");
+
+	assert_false(IS_ERR(file));
+	assert_string_equal(file_path(file), "/bin/sh"); /* after the link */
+	assert_int_equal(file_size(file), 8);
+	fput(file);
+	assert_int_equal(PTR_ERR(open_exec("/etc/motd")), -EACCES); /* no x bit */
+	assert_int_equal(PTR_ERR(open_exec("/bin")), -EACCES);
+	assert_int_equal(PTR_ERR(open_exec("/dev/console")), -EACCES);
+	assert_int_equal(PTR_ERR(open_exec("/bin/nope")), -ENOENT);
+	assert_int_equal(PTR_ERR(open_exec("/etc/motd/sh")), -ENOTDIR);
+	assert_int_equal(PTR_ERR(open_exec("/loop")), -ELOOP);
+}
+
 static void
 test_dev_null(void **state)
 {
@@ -360,6 +375,7 @@ main(void)
 		T(test_readv_writev),
 		T(test_readlink_access),
 		T(test_reserve_install),
+		T(test_open_exec),
 		T(test_dev_null),
 	};
 
