@@ -118,13 +118,17 @@ $(BUILD)/kernel.elf: $(BUILD)/kernel.pass1.elf
 # "newc" archive made with the standard cpio tool.
 INITRAMFS := $(BUILD)/initramfs.cpio
 ROOTFS_FILES := $(shell find rootfs -type f 2>/dev/null)
+# The malloc-lab traces, for mdriver inside Pagoda (/data/malloc-traces).
+MALLOC_TRACES := $(wildcard tests/data/malloc-traces/*.rep)
 
-$(INITRAMFS): $(USER_PROGS) $(ROOTFS_FILES) | $(BUILD)/.deps-test
+$(INITRAMFS): $(USER_PROGS) $(ROOTFS_FILES) $(MALLOC_TRACES) | $(BUILD)/.deps-test
 	@rm -rf $(BUILD)/rootfs
 	@mkdir -p $(BUILD)/rootfs/bin
 	@cp -R rootfs/. $(BUILD)/rootfs/
 	@for p in $(USER_PROGS); do strip -o $(BUILD)/rootfs/bin/$$(basename $$p) $$p; done
 	@if [ -f $(BUILD)/rootfs/bin/init ]; then mv $(BUILD)/rootfs/bin/init $(BUILD)/rootfs/init; fi
+	@mkdir -p $(BUILD)/rootfs/data/malloc-traces
+	@cp $(MALLOC_TRACES) $(BUILD)/rootfs/data/malloc-traces/
 	@cd $(BUILD)/rootfs && find . -mindepth 1 | sed "s|^\./||" | LC_ALL=C sort | \
 		cpio -o -H newc -R 0:0 --quiet > $(abspath $@)
 	@echo "  CPIO    $@"

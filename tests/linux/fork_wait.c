@@ -151,6 +151,15 @@ efault_test(void)
 		ret = write(1, bad[i].ptr, 10);
 		printf("write from %s: %ld %s\n", bad[i].what, ret, strerror(errno));
 	}
+	int fds[2];
+
+	pipe(fds);
+	write(fds[1], "x", 1);
+	errno = 0;
+	ret = read(fds[0], NULL, 1);
+	printf("read into NULL: %ld %s\n", ret, strerror(errno));
+	close(fds[0]);
+	close(fds[1]);
 	pid = fork();
 	if (pid == 0)
 		_exit(5);

@@ -23,6 +23,16 @@ ENV = {"HOME": "/", "TERM": "linux", "PATH": "/bin"}
 
 COMPILERS = {"glibc": ["gcc", "-static"], "musl": ["musl-gcc", "-static"]}
 
+# Pagoda's own C library (libc/libc.mk: USER_CFLAGS, crt1.o, libc.a).
+LIBC_INCLUDE = ["-nostdinc", "-isystem",
+                subprocess.run(["gcc", "-print-file-name=include"], capture_output=True,
+                               text=True).stdout.strip(),
+                "-I" + os.path.join(ROOT, "libc", "include"), "-I" + os.path.join(ROOT, "include")]
+COMPILERS["pagoda"] = (["gcc", "-static", "-fno-pie", "-no-pie", "-nostdlib",
+                        "-fno-stack-protector"] + LIBC_INCLUDE)
+PAGODA_LINK = [os.path.join(ROOT, "build", "libc", "crt1.o"),
+               os.path.join(ROOT, "build", "libc", "libc.a"), "-lgcc"]
+
 PROGRAMS = [
     ("hello", []),
     ("argv_env", ["one", "two words", ""]),
@@ -30,6 +40,7 @@ PROGRAMS = [
     ("fork_wait", []),
     ("brk_mmap", []),
     ("preempt", []),
+    ("exec_errors", []),
 ]
 
 
@@ -37,8 +48,10 @@ def build(prog, libc):
     os.makedirs(OUT, exist_ok=True)
     exe = os.path.join(OUT, f"{prog}-{libc}")
     src = os.path.join(HERE, f"{prog}.c")
-    if not os.path.exists(exe) or os.path.getmtime(exe) < os.path.getmtime(src):
-        subprocess.run(COMPILERS[libc] + ["-O2", "-o", exe, src], check=True)
+    deps = [src] + (PAGODA_LINK[:2] if libc == "pagoda" else [])
+    if not os.path.exists(exe) or any(os.path.getmtime(exe) < os.path.getmtime(d) for d in deps):
+        link = PAGODA_LINK if libc == "pagoda" else []
+        subprocess.run(COMPILERS[libc] + ["-O2", "-o", exe, src] + link, check=True)
     return exe
 
 
