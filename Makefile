@@ -80,10 +80,9 @@ $(BUILD)/include/asm-offsets.inc: $(ARCH_DIR)/asm-offsets.c $(ARCH_DIR)/include/
 	sed -n 's/^[[:space:]]*->\([A-Z_0-9]*\) \$$\{0,1\}\([0-9]*\).*/%define \1 \2/p' \
 		$(BUILD)/asm-offsets.s > $@
 
-# Only main.c prints the version; other objects do not wait for it.
-$(BUILD)/kernel/init/main.o: $(BUILD)/include/pagoda/version.h
-
-$(BUILD)/%.o: %.c | $(DEPS_STAMP)
+# version.h must exist before anything compiles (order-only); the files
+# that include it are rebuilt when it changes through their .d files.
+$(BUILD)/%.o: %.c | $(DEPS_STAMP) $(BUILD)/include/pagoda/version.h
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(KERNEL_CFLAGS) -c -o $@ $<
