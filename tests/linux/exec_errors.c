@@ -26,7 +26,7 @@ main(int argc, char **argv, char **envp)
 	char *bigargv[40];
 	char *args[] = { "exec_errors", NULL };
 	char self[256];
-	char *const *volatile bad_argv = (char *const *)8;	/* not a real array */
+	char *const *volatile bad_argv = (char *const *)8; /* not a real array */
 	ssize_t n;
 
 	if (argc > 1 && strcmp(argv[1], "child") == 0) {
