@@ -182,7 +182,7 @@ test: $(BUILD)/.deps-test
 bench: $(BUILD)/.deps-test all
 	@$(PYTHON) tools/bench.py
 
-FORMAT_SRCS = $(shell git ls-files '*.c' '*.h' 2>/dev/null)
+FORMAT_SRCS = $(shell git ls-files --cached --others --exclude-standard '*.c' '*.h' 2>/dev/null)
 
 format-check:
 	@tools/ensure-deps.sh format
