@@ -41,6 +41,7 @@ PROGRAMS = [
     ("brk_mmap", []),
     ("preempt", []),
     ("exec_errors", []),
+    ("malloc_heavy", []),
 ]
 
 
