@@ -131,6 +131,8 @@ void generic_fillattr(const struct inode *inode, struct stat *st);
 
 /* dcache_readdir-style listing of a directory inode into a user buffer. */
 int dir_getdents64(struct file *file, void __user *dirp, unsigned int count);
+ssize_t dir_read_eisdir(struct file *file, char __user *buf, size_t count, loff_t *pos);
+loff_t dir_llseek_entries(struct file *file, loff_t offset, int whence);
 
 /* Directories' file operations (readdir.c). */
 extern const struct file_operations dir_fops;

@@ -112,6 +112,18 @@ buddyinfo_show(struct task_struct *task, char *buf, size_t size)
 	return len;
 }
 
+/* task_state_name - the State: line's value, in Linux's words. */
+static const char *
+task_state_name(const struct task_struct *task)
+{
+	switch (task->__state) {
+	case TASK_RUNNING: return "R (running)";
+	case TASK_INTERRUPTIBLE: return "S (sleeping)";
+	case EXIT_ZOMBIE: return "Z (zombie)";
+	default: return "X (dead)";
+	}
+}
+
 /* status_show - /proc/self/status: who the task is, then the mm's Vm* lines. */
 static int
 status_show(struct task_struct *task, char *buf, size_t size)
@@ -120,9 +132,9 @@ status_show(struct task_struct *task, char *buf, size_t size)
 
 	if (!task)
 		return -ESRCH;
-	len = snprintf(buf, size,
-		       "Name:\t%s\nState:\tR (running)\nTgid:\t%d\nPid:\t%d\nPPid:\t%d\n",
-		       task->comm, task->pid, task->pid, task->parent ? task->parent->pid : 0);
+	len = snprintf(buf, size, "Name:\t%s\nState:\t%s\nTgid:\t%d\nPid:\t%d\nPPid:\t%d\n",
+		       task->comm, task_state_name(task), task->pid, task->pid,
+		       task->parent ? task->parent->pid : 0);
 	len += proc_task_mem(task, buf + min(len, size), size - min(len, size));
 	return len;
 }
@@ -369,6 +381,38 @@ static const struct inode_operations proc_self_iops = {
 	.get_link = proc_self_link,
 };
 
+/*
+ * proc_root_getdents64 - listing /proc: first make sure every live process
+ * has its /proc/<pid> directory (lookups make them), so that `ls /proc`
+ * and ps see them all, as Linux lists them from its task list.
+ */
+static int
+proc_root_getdents64(struct file *file, void __user *dirp, unsigned int count)
+{
+	struct list_head *pos;
+	char name[16];
+
+	if (file->f_pos == 0) {
+		list_for_each(pos, &task_list)
+		{
+			struct task_struct *task = list_entry(pos, struct task_struct, tasks);
+
+			if (task->pid > 0 && task->__state != EXIT_ZOMBIE) {
+				int len = snprintf(name, sizeof(name), "%d", task->pid);
+
+				proc_pid_lookup(file->f_inode, name, (size_t)len);
+			}
+		}
+	}
+	return dir_getdents64(file, dirp, count);
+}
+
+static const struct file_operations proc_root_fops = {
+	.read = dir_read_eisdir,
+	.llseek = dir_llseek_entries,
+	.getdents64 = proc_root_getdents64,
+};
+
 /* proc_root_init - /proc, its files and /proc/self under @root (boot): 0 or -errno. */
 int
 proc_root_init(struct inode *root)
@@ -381,6 +425,7 @@ proc_root_init(struct inode *root)
 	if (!proc || !S_ISDIR(proc->i_mode) || find_child(proc, "self", 4))
 		return proc ? -EEXIST : -ENOMEM;
 	proc->i_op = &proc_root_iops;
+	proc->i_fop = &proc_root_fops;
 	proc->i_flags &= ~S_RDONLY; /* a file system of its own, not read-only */
 	err = add_entries(proc, proc_root_entries, ARRAY_SIZE(proc_root_entries));
 	if (err)

@@ -99,15 +99,15 @@ dir_getdents64(struct file *file, void __user *dirp, unsigned int count)
 }
 
 /* Reading a directory with read() is EISDIR, as in Linux. */
-static ssize_t
-dir_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
+ssize_t
+dir_read_eisdir(struct file *file, char __user *buf, size_t count, loff_t *pos)
 {
 	return -EISDIR;
 }
 
 /* Directories seek by entry number; SEEK_END is not meaningful (EINVAL). */
-static loff_t
-dir_llseek(struct file *file, loff_t offset, int whence)
+loff_t
+dir_llseek_entries(struct file *file, loff_t offset, int whence)
 {
 	if (whence == SEEK_END)
 		return -EINVAL;
@@ -115,8 +115,8 @@ dir_llseek(struct file *file, loff_t offset, int whence)
 }
 
 const struct file_operations dir_fops = {
-	.read = dir_read,
-	.llseek = dir_llseek,
+	.read = dir_read_eisdir,
+	.llseek = dir_llseek_entries,
 	.getdents64 = dir_getdents64,
 };
 
