@@ -3,6 +3,7 @@ IRQ 4, the line discipline echoes them and edits the line
 (kernel/arch/x86_64/serial.c, kernel/fs/tty.c, kernel/fs/n_tty.c)."""
 
 import os
+import re
 import select
 import subprocess
 import sys
@@ -42,6 +43,13 @@ def test_typed_input_is_echoed_and_edited():
         echo = read_until(p, b"$ ", 10)
         assert echo.startswith(b"echo ab\b \bc^A\r\n"), echo
         assert b"ac\x01\r\n" in echo, echo
+        # ps finds every process through /proc: init, the shell and itself.
+        p.stdin.write(b"ps\r")
+        p.stdin.flush()
+        ps = read_until(p, b"$ ", 10).decode(errors="replace")
+        assert re.search(r"^\s+1 S\s+init\r$", ps, re.M), ps
+        assert re.search(r"^\s+\d+ S\s+sh\r$", ps, re.M), ps
+        assert re.search(r"^\s+\d+ R\s+ps\r$", ps, re.M), ps
         p.stdin.write(b"exit\r")
         p.stdin.flush()
         rest = read_until(p, b"Power down", 10)
