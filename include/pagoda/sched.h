@@ -64,6 +64,7 @@ struct task_struct {
 
 	uint64_t pending;		    /* signals sent, not yet delivered (bit n-1) */
 	uint64_t blocked;		    /* signals masked by sigprocmask */
+	unsigned long fault_address;	    /* where the last SIGSEGV fault was (si_addr) */
 	struct k_sigaction sigaction[NSIG]; /* rt_sigaction's records */
 
 	struct rlimit64 rlim[RLIM_NLIMITS]; /* resource limits */
@@ -114,5 +115,9 @@ void arch_copy_thread(struct task_struct *p, const struct pt_regs *regs, void (*
 void arch_switch_to(struct task_struct *prev, struct task_struct *next);
 void arch_switch_mm(uint64_t *pgd);
 void arch_start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
+void arch_fpu_save(uint8_t *buf);
+void arch_fpu_reset(void);
+void arch_fpu_restore_user(uint8_t *buf);
+int setup_rt_frame(int sig, const struct k_sigaction *ka, struct pt_regs *regs, uint64_t addr);
 
 #endif /* PAGODA_SCHED_H */

@@ -1,12 +1,10 @@
 /*
  * include/pagoda/signal.h - sending and delivering signals.
  *
- * Pagoda delivers signals with their default actions: most terminate the
- * process (SIGSEGV, SIGILL, SIGFPE, SIGBUS, SIGABRT, SIGKILL, SIGTERM,
- * SIGPIPE, ...), some are ignored (SIGCHLD, SIGURG, SIGWINCH, SIGCONT).
- * rt_sigaction and rt_sigprocmask record handlers and masks as Linux does,
- * and SIG_IGN and blocking work; a user handler is not run yet: a signal
- * whose action is a handler gets its default action (docs/processes.md).
+ * A pending signal is acted on before the task returns to user mode:
+ * its default action (most terminate the process, some are ignored), or
+ * SIG_IGN, or the user's handler, run on a frame the kernel pushes on the
+ * user stack (arch/x86_64/signal.c; docs/processes.md).
  *
  * Counterpart: Linux kernel/signal.c.
  */

@@ -6,8 +6,8 @@
  * next returns to user mode, exit_to_user_mode() calls do_signal(), which
  * takes each pending, unblocked signal and acts: ignore it, or terminate
  * the task with a wait status whose low 7 bits are the signal number
- * (what WIFSIGNALED/WTERMSIG decode in the parent). A user handler is
- * recorded but not run: such signals get their default action.
+ * (what WIFSIGNALED/WTERMSIG decode in the parent), or run the user's
+ * handler (arch/x86_64/signal.c builds its frame; rt_sigreturn undoes it).
  *
  * Counterpart: Linux kernel/signal.c.
  */
@@ -76,14 +76,39 @@ dequeue_signal(struct task_struct *task)
 	return sig;
 }
 
+/*
+ * handle_signal - run the user's handler for @sig: build its frame on the
+ * user stack, block what the action says while it runs. A frame that
+ * cannot be written kills the task with SIGSEGV, as on Linux.
+ */
+static void
+handle_signal(int sig, struct k_sigaction *ka, struct pt_regs *regs)
+{
+	bool fault = sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE;
+
+	if (setup_rt_frame(sig, ka, regs, fault ? current->fault_address : 0) < 0)
+		do_exit(SIGSEGV);
+	current->blocked |= ka->sa_mask;
+	if (!(ka->sa_flags & SA_NODEFER))
+		current->blocked |= sigmask(sig);
+	current->blocked &= ~SIG_UNCATCHABLE;
+	if (ka->sa_flags & SA_RESETHAND)
+		ka->sa_handler = SIG_DFL;
+}
+
 void
 do_signal(struct pt_regs *regs)
 {
 	int sig;
 
 	while ((sig = dequeue_signal(current)) != 0) {
-		unsigned long handler = current->sigaction[sig - 1].sa_handler;
+		struct k_sigaction *ka = &current->sigaction[sig - 1];
+		unsigned long handler = ka->sa_handler;
 
+		if (handler > SIG_IGN && !(sigmask(sig) & SIG_UNCATCHABLE)) {
+			handle_signal(sig, ka, regs);
+			return; /* one handler at a time */
+		}
 		if (handler == SIG_IGN && !(sigmask(sig) & SIG_UNCATCHABLE))
 			continue;
 		if ((sigmask(sig) & SIG_DEFAULT_IGNORE) && !(sigmask(sig) & SIG_UNCATCHABLE))

@@ -42,6 +42,7 @@ PROGRAMS = [
     ("preempt", []),
     ("exec_errors", []),
     ("malloc_heavy", []),
+    ("signals", []),
 ]
 
 

@@ -224,3 +224,40 @@ SYSCALL_DEFINE2(arch_prctl, int, option, unsigned long, addr)
 	default: return -EINVAL;
 	}
 }
+
+/* arch_fpu_save - the live FPU/SSE registers into @buf (512 bytes, 16-aligned). */
+void
+arch_fpu_save(uint8_t *buf)
+{
+	__asm__ volatile("fxsave %0" : "=m"(*(uint8_t(*)[512])buf));
+}
+
+/* arch_fpu_reset - a clean FPU/SSE state, as a new program gets. */
+void
+arch_fpu_reset(void)
+{
+	__asm__ volatile("fxrstor %0" : : "m"(init_fpstate));
+}
+
+#define FXSAVE_MXCSR	   24 /* byte offsets in the fxsave image */
+#define FXSAVE_MXCSR_MASK  28
+#define MXCSR_MASK_DEFAULT 0xffbf /* when the CPU reports 0 (SDM Vol. 1, 11.6.6) */
+
+/*
+ * arch_fpu_restore_user - load an FPU image that came from user memory
+ * (a signal frame). A reserved MXCSR bit would make fxrstor fault in the
+ * kernel, so they are cleared first, as Linux does.
+ */
+void
+arch_fpu_restore_user(uint8_t *buf)
+{
+	uint32_t mask, mxcsr;
+
+	memcpy(&mask, init_fpstate + FXSAVE_MXCSR_MASK, sizeof(mask));
+	if (!mask)
+		mask = MXCSR_MASK_DEFAULT;
+	memcpy(&mxcsr, buf + FXSAVE_MXCSR, sizeof(mxcsr));
+	mxcsr &= mask;
+	memcpy(buf + FXSAVE_MXCSR, &mxcsr, sizeof(mxcsr));
+	__asm__ volatile("fxrstor %0" : : "m"(*(uint8_t(*)[512])buf));
+}

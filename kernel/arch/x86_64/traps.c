@@ -191,6 +191,7 @@ exc_page_fault(struct pt_regs *regs, unsigned long error_code)
 		}
 		pr_info("%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx\n", current->comm,
 			current->pid, address, regs->rip, regs->rsp, error_code);
+		current->fault_address = address;
 		force_sig(SIGSEGV);
 		return;
 	}
