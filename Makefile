@@ -6,7 +6,7 @@
 #   make qemu-gdb     boot it halted, waiting for GDB; then `make gdb` in another terminal
 #   make test         every test: host unit tests, QEMU boots, GDB scripts
 #   make test-linux-vm every tests/linux program under Linux in QEMU too (make test: two)
-#   make bench        the benchmarks
+#   make bench        the benchmarks (ONLY=vs_linux: just Pagoda against Linux)
 #   make format-check check the C sources against .clang-format
 #
 # Options: CMDLINE="..." (kernel command line), MEM=128M (guest RAM).
