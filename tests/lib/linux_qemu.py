@@ -174,12 +174,13 @@ def exit_status(log):
     return (status >> 8) & 0xff
 
 
-def _collect(proc, deadline, sink):
-    """Read QEMU's stdout until it exits or @deadline passes. Returns
-    (bytes, seconds to the first byte or None, timed out?)."""
+def _collect(proc, start, timeout, sink):
+    """Read QEMU's stdout until it exits or @timeout seconds after @start
+    pass. Returns (bytes, seconds from @start to the first byte or None,
+    timed out?)."""
     fd = proc.stdout.fileno()
     os.set_blocking(fd, False)
-    start, first, out = time.monotonic(), None, bytearray()
+    deadline, first, out = start + timeout, None, bytearray()
     while True:
         if time.monotonic() > deadline:
             return bytes(out), first, True
@@ -216,7 +217,7 @@ def run(prog, args=(), timeout=60, mem="256M", stdin=None, sink=None, argv0=None
         proc = subprocess.Popen(qemu_command(initrd, mem, log_path),
                                 stdin=stdin if stdin is not None else subprocess.DEVNULL,
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        out, first, timed_out = _collect(proc, start + timeout, sink)
+        out, first, timed_out = _collect(proc, start, timeout, sink)
         if timed_out:
             proc.kill()
         proc.wait()
