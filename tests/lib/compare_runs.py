@@ -65,14 +65,14 @@ def side_by_side(a, b, width=60, names=("Pagoda", "Linux")):
     sm = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":
-            rows += [f"{cell(x):<{width}}   {cell(x)}" for x in a[i1:i2]]
+            rows += [f"{cell(x):<{width}}   {cell(x)}".rstrip() for x in a[i1:i2]]
             continue
         left, right = a[i1:i2], b[j1:j2]
         for k in range(max(len(left), len(right))):
             x = left[k] if k < len(left) else None
             y = right[k] if k < len(right) else None
             mark = "|" if x is not None and y is not None else ("<" if y is None else ">")
-            rows.append(f"{cell(x or ''):<{width}} {mark} {cell(y or '')}")
+            rows.append(f"{cell(x or ''):<{width}} {mark} {cell(y or '')}".rstrip())
     return "\n".join(rows)
 
 
