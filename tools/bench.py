@@ -98,7 +98,7 @@ def run_membench(tool):
         return None
     figures = {}
     for line in p.stdout.splitlines():
-        m = re.fullmatch(r"\s*(\S+)\s+(\d+)\s*", line)
+        m = re.fullmatch(r"\s*(.*\S)\s+(\d+)\s*", line)    # a name may have blanks
         if m:
             figures[m.group(1)] = int(m.group(2))
     return figures, float(seconds) if seconds else None

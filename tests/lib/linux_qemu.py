@@ -4,9 +4,10 @@ as Pagoda (tools/run-linux, tools/compare, tests/linux, make bench).
 The kernel is Debian's linux-image-*-cloud-amd64 (the package that the
 metapackage linux-image-cloud-amd64 depends on), downloaded with
 `apt-get download` on first use and kept as build/linux/vmlinuz. The
-initramfs holds /init (tools/linux-init.c, built with gcc -static), the
-program as /bin/NAME and its argv in /etc/init.argv, as tools/run-elf
-gives them to Pagoda. QEMU's first serial port (ttyS0) carries the
+initramfs is Pagoda's (build/initramfs.cpio) with /init replaced by
+tools/linux-init.c (built with gcc -static), plus the program as
+/bin/NAME and its argv in /etc/init.argv, as tools/run-elf gives them to
+Pagoda. QEMU's first serial port (ttyS0) carries the
 program's standard input and output, the second (ttyS1) the kernel's
 console and /init's "init: exited with status 0x..." line.
 """
@@ -27,6 +28,7 @@ CACHE = os.path.join(ROOT, "build", "linux")
 VMLINUZ = os.path.join(CACHE, "vmlinuz")
 INIT_SRC = os.path.join(ROOT, "tools", "linux-init.c")
 INIT = os.path.join(CACHE, "init")
+PAGODA_INITRAMFS = os.path.join(ROOT, "build", "initramfs.cpio")
 METAPACKAGE = "linux-image-cloud-amd64"
 
 QEMU = "qemu-system-x86_64"
@@ -120,26 +122,49 @@ def _cpio_entry(name, mode, data=b"", rdev=(0, 0), ino=1):
     return out + b"\0" * (-len(out) % 4)
 
 
+def read_cpio(path):
+    """The entries of a "newc" cpio archive: {name: (mode, data, rdev)}."""
+    entries = {}
+    with open(path, "rb") as f:
+        buf = f.read()
+    pos = 0
+    while pos + 110 <= len(buf) and buf[pos:pos + 6] == b"070701":
+        fields = [int(buf[pos + 6 + 8 * i:pos + 14 + 8 * i], 16) for i in range(13)]
+        mode, size, namesize = fields[1], fields[6], fields[11]
+        name = buf[pos + 110:pos + 110 + namesize - 1].decode()
+        pos += 110 + namesize
+        pos += -pos % 4
+        data = buf[pos:pos + size]
+        pos += size
+        pos += -pos % 4
+        if name == "TRAILER!!!":
+            break
+        entries[name] = (mode, data, (fields[9], fields[10]))
+    return entries
+
+
 def make_initramfs(path, prog, argv):
-    """Write an uncompressed cpio archive to @path: /init, /bin/NAME (the
-    program), /etc/init.argv, and /dev/console so that the kernel can give
-    /init its first descriptors. Built in Python, so no root is needed for
-    the device node."""
+    """Write an uncompressed cpio archive to @path: Pagoda's initramfs
+    (build/initramfs.cpio: /bin, /etc, ... as run-elf gives them) with this
+    /init instead of Pagoda's, the program as /bin/NAME, its argv in
+    /etc/init.argv, and /dev/console so that the kernel can give /init its
+    first descriptors. Written here, so no root is needed for the device
+    node."""
+    entries = read_cpio(PAGODA_INITRAMFS) if os.path.exists(PAGODA_INITRAMFS) else {}
     with open(ensure_init(), "rb") as f:
-        init = f.read()
+        entries["init"] = (stat.S_IFREG | 0o755, f.read(), (0, 0))
     with open(prog, "rb") as f:
-        program = f.read()
-    args = b"".join(a.encode() + b"\0" for a in argv)
-    entries = [("dev", stat.S_IFDIR | 0o755, b"", (0, 0)),
-               ("dev/console", stat.S_IFCHR | 0o600, b"", (5, 1)),
-               ("proc", stat.S_IFDIR | 0o555, b"", (0, 0)),
-               ("bin", stat.S_IFDIR | 0o755, b"", (0, 0)),
-               ("bin/" + os.path.basename(prog), stat.S_IFREG | 0o755, program, (0, 0)),
-               ("etc", stat.S_IFDIR | 0o755, b"", (0, 0)),
-               ("etc/init.argv", stat.S_IFREG | 0o644, args, (0, 0)),
-               ("init", stat.S_IFREG | 0o755, init, (0, 0))]
+        entries["bin/" + os.path.basename(prog)] = (stat.S_IFREG | 0o755, f.read(), (0, 0))
+    entries["etc/init.argv"] = (stat.S_IFREG | 0o644,
+                                b"".join(a.encode() + b"\0" for a in argv), (0, 0))
+    for d, perm in (("bin", 0o755), ("etc", 0o755), ("dev", 0o755), ("proc", 0o555)):
+        entries.setdefault(d, (stat.S_IFDIR | perm, b"", (0, 0)))
+    entries["dev/console"] = (stat.S_IFCHR | 0o600, b"", (5, 1))
+    entries.pop(".", None)
     with open(path, "wb") as f:
-        for ino, (name, mode, data, rdev) in enumerate(entries, 1):
+        # Parents before children, as the kernel unpacks in order.
+        for ino, name in enumerate(sorted(entries), 1):
+            mode, data, rdev = entries[name]
             f.write(_cpio_entry(name, mode, data, rdev, ino))
         f.write(_cpio_entry("TRAILER!!!", 0, ino=0))
 
