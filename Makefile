@@ -5,7 +5,8 @@
 #   make qemu-nox     the same, never opening a window
 #   make qemu-gdb     boot it halted, waiting for GDB; then `make gdb` in another terminal
 #   make test         every test: host unit tests, QEMU boots, GDB scripts
-#   make bench        the benchmarks
+#   make test-linux-vm every tests/linux program under Linux in QEMU too (make test: two)
+#   make bench        the benchmarks (ONLY=vs_linux: just Pagoda against Linux)
 #   make format-check check the C sources against .clang-format
 #
 # Options: CMDLINE="..." (kernel command line), MEM=128M (guest RAM).
@@ -179,6 +180,11 @@ test: $(BUILD)/.deps-test
 	@$(MAKE) --no-print-directory all host-tests test-build
 	@$(PYTHON) tests/run_all.py
 
+# tests/linux under Debian's Linux in QEMU, every program (make test runs
+# two of them); the kernel is downloaded into build/linux/ on first use.
+test-linux-vm: $(BUILD)/.deps-test all
+	@PAGODA_LINUX_VM=all $(PYTHON) -m pytest -q -p no:cacheprovider tests/linux -k in_qemu
+
 bench: $(BUILD)/.deps-test all
 	@$(PYTHON) tools/bench.py
 
@@ -199,6 +205,6 @@ FORCE:
 
 test-build:
 
-.PHONY: test-build all qemu qemu-nox qemu-gdb gdb test bench format-check format clean host-tests FORCE
+.PHONY: test-build all qemu qemu-nox qemu-gdb gdb test test-linux-vm bench format-check format clean host-tests FORCE
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

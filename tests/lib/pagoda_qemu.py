@@ -38,10 +38,12 @@ def qemu_command(iso, mem="128M", extra=()):
 
 def make_iso(cmdline, modules=None):
     """An ISO of the current kernel with @cmdline and the initramfs (or
-    @modules), cached by content."""
+    @modules), cached by content (tools/mkiso.sh's too)."""
     if modules is None:
         modules = [INITRAMFS] if os.path.exists(INITRAMFS) else []
     h = hashlib.sha1()
+    with open(os.path.join(ROOT, "tools", "mkiso.sh"), "rb") as f:
+        h.update(f.read())
     with open(KERNEL, "rb") as f:
         h.update(f.read())
     h.update(cmdline.encode())

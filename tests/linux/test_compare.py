@@ -5,13 +5,26 @@ Each program in tests/linux/ is built with this machine's C libraries
 tools/run-elf, and the two runs must agree on standard output, line for
 line, and on the exit status. Every Pagoda run must also give back every
 page frame its processes used.
+
+The same programs also run under Debian's Linux kernel in the same QEMU
+(tests/lib/linux_qemu.py, tools/compare), where output and exit status
+must be byte for byte Pagoda's. Each such pair of boots costs about 4 s
+more, so `make test` runs only LINUX_VM_SUBSET; `make test-linux-vm`
+(PAGODA_LINUX_VM=all) runs every program.
 """
 
 import os
 import re
 import subprocess
 
+import sys
+
 import pytest
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                                "lib"))
+import compare_runs  # noqa: E402
+import linux_qemu  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -46,6 +59,11 @@ PROGRAMS = [
 ]
 
 
+# What `make test` runs under Linux in QEMU: one program for each libc,
+# between them covering start-up, stdio, fork, wait statuses and signals.
+LINUX_VM_SUBSET = {("hello", "glibc"), ("fork_wait", "musl")}
+
+
 def build(prog, libc):
     os.makedirs(OUT, exist_ok=True)
     exe = os.path.join(OUT, f"{prog}-{libc}")
@@ -72,3 +90,21 @@ def test_same_as_linux(prog, args, libc, tmp_path):
     m = re.search(r"init: (\d+) pages free, (\d+) when init started", kernel_log)
     assert m, kernel_log
     assert m.group(1) == m.group(2), "page frames were not all returned"
+
+
+def linux_vm_cases():
+    cases = [(p, a, libc) for p, a in PROGRAMS for libc in sorted(COMPILERS)]
+    if os.environ.get("PAGODA_LINUX_VM") != "all":
+        cases = [c for c in cases if (c[0], c[2]) in LINUX_VM_SUBSET]
+    return cases
+
+
+@pytest.mark.parametrize("prog,args,libc", linux_vm_cases(),
+                         ids=[f"{p}-{libc}" for p, _, libc in linux_vm_cases()])
+def test_same_as_linux_in_qemu(prog, args, libc):
+    exe = build(prog, libc)
+    try:
+        c = compare_runs.run_both(exe, args, timeout=120)
+    except linux_qemu.LinuxUnavailable as e:
+        pytest.skip(str(e))
+    assert c.same(), compare_runs.report(c) + "\n" + c.pagoda_stderr.decode() + c.linux_log
