@@ -13,6 +13,7 @@
 #include <pagoda/fs.h>
 #include <pagoda/kernel.h>
 #include <pagoda/mm.h>
+#include <pagoda/sched.h>
 #include <pagoda/shmem.h>
 #include <pagoda/slab.h>
 #include <pagoda/string.h>
@@ -75,6 +76,24 @@ vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages)
 		mm->data_vm += npages;
 	else if ((flags & (VM_EXEC | VM_WRITE)) == VM_EXEC)
 		mm->exec_vm += npages;
+}
+
+/*
+ * may_expand_vm - may @mm map @npages more pages of kind @flags? Linux's
+ * rule: the total stays within RLIMIT_AS, and private writable memory
+ * (not stack) within RLIMIT_DATA. The callers fail with ENOMEM.
+ */
+bool
+may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npages)
+{
+	uint64_t as = current->rlim[RLIMIT_AS].rlim_cur, data = current->rlim[RLIMIT_DATA].rlim_cur;
+
+	if (as != RLIM_INFINITY && mm->total_vm + npages > as >> PAGE_SHIFT)
+		return false;
+	if ((flags & (VM_WRITE | VM_SHARED | VM_GROWSDOWN)) == VM_WRITE && data != RLIM_INFINITY &&
+	    mm->data_vm + npages > data >> PAGE_SHIFT)
+		return false;
+	return true;
 }
 
 static long

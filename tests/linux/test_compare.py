@@ -29,6 +29,9 @@ PROGRAMS = [
     ("printf_heavy", []),
     ("fork_wait", []),
     ("brk_mmap", []),
+    ("mremap_madvise", []),
+    ("rlimits", []),
+    ("mmap_files", []),
     ("preempt", []),
 ]
 
