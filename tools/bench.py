@@ -78,7 +78,29 @@ def bench_malloc():
              f"{ours[1]:.0f} vs {glibc[1]:.0f} Kops/s, median of 3 rounds")]
 
 
-BENCHMARKS = [bench_boot, bench_page_alloc, bench_mem_init, bench_malloc]
+def bench_membench():
+    """user/membench under tools/run-elf: the memory system calls in TSC cycles.
+
+    Prints membench's own lines ("name cycles", one per figure) as they come
+    and returns them as rows; a Linux column can be had by running the same
+    source built with `gcc -static`.
+    """
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    subprocess.run(["make", "-C", root, "--no-print-directory", "build/user/membench"],
+                   check=True, stdout=subprocess.DEVNULL)
+    out = subprocess.run([os.path.join(root, "tools", "run-elf"), "--timeout", "600",
+                          os.path.join(root, "build", "user", "membench")],
+                         capture_output=True, text=True).stdout
+    rows = []
+    for line in out.splitlines():
+        m = re.fullmatch(r"(.+) (\d+)", line.strip())
+        if m:
+            print(line.strip())
+            rows.append((f"membench: {m.group(1)}", m.group(2), "cyc", "Pagoda, median of 7"))
+    return rows or [("membench", "failed", "", "")]
+
+
+BENCHMARKS = [bench_boot, bench_page_alloc, bench_mem_init, bench_malloc, bench_membench]
 
 
 def main():
