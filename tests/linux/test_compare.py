@@ -32,6 +32,7 @@ PROGRAMS = [
     ("mremap_madvise", []),
     ("rlimits", []),
     ("mmap_files", []),
+    ("fork_vmas", []),
     ("preempt", []),
 ]
 
