@@ -211,6 +211,22 @@ mremap_move(void)
 	raw(SYS_munmap, base, 16 * PAGE, 0, 0, 0, 0);
 }
 
+/* Shared anonymous memory is an object of fixed size: growing the mapping
+ * does not grow it, and a page past its end raises SIGBUS. */
+static void
+mremap_shared(void)
+{
+	long base = area(4),
+	     s = raw(SYS_mmap, base, PAGE, RW, MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+	long r;
+
+	*(char *)s = 's';
+	r = mremap_(s, PAGE, 2 * PAGE, 0, 0);
+	printf("shared grown in place: %s, kept %d, past the object %s\n", errname(r),
+	       *(char *)s == 's', touch_fate((char *)s + PAGE));
+	raw(SYS_munmap, base, 4 * PAGE, 0, 0, 0, 0);
+}
+
 /* After fork, a moved copy-on-write page stays private to each side. */
 static void
 mremap_after_fork(void)
@@ -309,6 +325,7 @@ main(void)
 	mremap_errors();
 	mremap_in_place();
 	mremap_move();
+	mremap_shared();
 	mremap_after_fork();
 	madvise_checks();
 	madvise_kinds();
