@@ -4,10 +4,12 @@
  * .bss, private and shared anonymous memory and a private file mapping,
  * and the parent reports what it sees. Then MAP_FIXED replacing part of a
  * mapping and straddling two, probed by contents and mprotect's return
- * codes. Prints only values, booleans and errno names.
+ * codes; what each protection lets a child read, write and execute.
+ * Prints only values, booleans and errno names.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,11 +102,51 @@ fixed_replacing(void)
 	printf("after munmap: %s\n", errname(mprotect(p, PAGE, PROT_READ)));
 }
 
+/* fate - how a child doing @what to @p ends: "ok" or the signal's name. */
+static const char *
+fate(char *p, char what)
+{
+	int status;
+
+	if (fork() == 0) {
+		if (what == 'r')
+			(void)*(volatile char *)p;
+		else if (what == 'w')
+			*(volatile char *)p = 1;
+		else
+			((void (*)(void))p)();
+		_exit(0);
+	}
+	wait(&status);
+	if (!WIFSIGNALED(status))
+		return "ok";
+	return WTERMSIG(status) == SIGSEGV ? "SIGSEGV" : "signal";
+}
+
+static void
+protections(void)
+{
+	char *p = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	p[0] = (char)0xc3; /* ret */
+	printf("rw: read %s, write %s, execute %s\n", fate(p, 'r'), fate(p, 'w'), fate(p, 'x'));
+	mprotect(p, PAGE, PROT_READ | PROT_EXEC);
+	printf("rx: read %s, write %s, execute %s\n", fate(p, 'r'), fate(p, 'w'), fate(p, 'x'));
+	mprotect(p, PAGE, PROT_READ);
+	printf("r: read %s, write %s, execute %s\n", fate(p, 'r'), fate(p, 'w'), fate(p, 'x'));
+	mprotect(p, PAGE, PROT_NONE);
+	printf("none: read %s, write %s, execute %s\n", fate(p, 'r'), fate(p, 'w'), fate(p, 'x'));
+	mprotect(p, PAGE, PROT_READ | PROT_WRITE);
+	printf("contents kept through PROT_NONE: %d\n", p[0] == (char)0xc3);
+	munmap(p, PAGE);
+}
+
 int
 main(void)
 {
 	setvbuf(stdout, NULL, _IONBF, 0);
 	fork_privacy();
 	fixed_replacing();
+	protections();
 	return 0;
 }
