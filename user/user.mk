@@ -39,3 +39,8 @@ $(BUILD)/user/mdriver: user/mdriver.c $(USER_DEPS)
 		$(USER_LIBS)
 
 USER_PROGS += $(USER_CMDS:%=$(BUILD)/user/%) $(BUILD)/user/mdriver
+
+# membench: the memory system calls' costs in cycles (tools/bench.py runs
+# it on Pagoda; `gcc -static user/membench.c` builds the same for Linux).
+$(eval $(call user-prog,membench))
+USER_PROGS += $(BUILD)/user/membench

@@ -26,6 +26,7 @@ typedef unsigned int umode_t;
 struct file;
 struct inode;
 struct task_struct;
+struct vm_area_struct;
 
 struct file_operations {
 	/* open - set up @file for @inode (optional): 0 or -errno. */
@@ -40,6 +41,9 @@ struct file_operations {
 	 * files, generated /proc text), *@len set to their length; NULL for
 	 * streams. kernel_read() and file-backed mappings use it. */
 	const char *(*contents)(struct file *file, size_t *len);
+	/* mmap - may @file back @vma (0 or -errno)? Without it, mmap() of
+	 * the file fails with ENODEV (pipes, ttys, directories, /proc). */
+	int (*mmap)(struct file *file, struct vm_area_struct *vma);
 };
 
 /* What only some kinds of inode can do. */

@@ -122,6 +122,9 @@ uint64_t vm_get_page_prot(unsigned long vm_flags);
 /* Add @npages (may be negative) to the mm's per-kind counters for @flags. */
 void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
 
+/* may_expand_vm - do RLIMIT_AS and RLIMIT_DATA allow @npages more of @flags? */
+bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npages);
+
 /* ---- changing the map (kernel/mm/mmap.c) ---- */
 struct file;
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
@@ -140,9 +143,10 @@ int do_brk_flags(unsigned long addr, unsigned long len, unsigned long flags);
 
 #define VM_FAULT_SIGSEGV       1 /* no mapping, or not allowed */
 #define VM_FAULT_OOM	       2 /* no memory for the page */
+#define VM_FAULT_SIGBUS	       3 /* a file page wholly past the end of the file */
 
 /* handle_mm_fault - make @addr accessible for the access in @flags:
- * 0, or VM_FAULT_SIGSEGV / VM_FAULT_OOM. */
+ * 0, or VM_FAULT_SIGSEGV / VM_FAULT_OOM / VM_FAULT_SIGBUS. */
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags);
 
 /* zap_page_range - unmap [start, end) of @vma and free its private frames. */

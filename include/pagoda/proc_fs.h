@@ -26,6 +26,9 @@ int proc_pid_maps(struct task_struct *task, char *buf, size_t size);
  * Linux's task_mem(). */
 int proc_task_mem(struct task_struct *task, char *buf, size_t size);
 
+/* /proc/vmstat: "name value" per vm_events[] counter (kernel/mm/vmstat.c). */
+int proc_vmstat(char *buf, size_t size);
+
 /* The process with @pid, or NULL (kernel/proc/fork.c). /proc/<pid> uses it;
  * until it exists, proc.c's weak default finds only the caller. */
 struct task_struct *find_task_by_pid(int pid);

@@ -69,11 +69,20 @@ ramfs_contents(struct file *file, size_t *len)
 	return file->f_inode->i_data;
 }
 
+/* ramfs_mmap - any part of a file may be mapped: the page-fault handler
+ * copies from the archive (do_file_page), so there is nothing to set up. */
+static int
+ramfs_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	return 0;
+}
+
 /* Read-only: no write, so an open for writing is EROFS (open.c). */
 const struct file_operations ramfs_file_fops = {
 	.read = mem_file_read,
 	.llseek = generic_file_llseek,
 	.contents = ramfs_contents,
+	.mmap = ramfs_mmap,
 };
 
 /* parse_hex8 - the value of 8 hex digits at @s: 0, or -EINVAL for a non-digit. */

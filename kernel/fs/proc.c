@@ -3,6 +3,7 @@
  *
  *	/proc/meminfo      memory totals, Linux's format (the buddy allocator's counts)
  *	/proc/buddyinfo    free blocks of each order, Linux's format
+ *	/proc/vmstat       the memory code's event counters (kernel/mm/vmstat.c)
  *	/proc/<pid>/exe    symbolic link to the program process <pid> runs
  *	/proc/<pid>/maps   its memory map (from the mm code)
  *	/proc/<pid>/status its name, pids and Vm* sizes
@@ -124,6 +125,13 @@ task_state_name(const struct task_struct *task)
 	}
 }
 
+/* vmstat_show - /proc/vmstat: the same for every reader. */
+static int
+vmstat_show(struct task_struct *task, char *buf, size_t size)
+{
+	return proc_vmstat(buf, size);
+}
+
 /* status_show - /proc/self/status: who the task is, then the mm's Vm* lines. */
 static int
 status_show(struct task_struct *task, char *buf, size_t size)
@@ -166,6 +174,7 @@ proc_task(const struct inode *inode)
 static const struct proc_entry proc_root_entries[] = {
 	{ "buddyinfo", S_IFREG | 0444, buddyinfo_show },
 	{ "meminfo", S_IFREG | 0444, meminfo_show },
+	{ "vmstat", S_IFREG | 0444, vmstat_show },
 };
 
 static const struct proc_entry proc_pid_entries[] = {

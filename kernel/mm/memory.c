@@ -32,7 +32,6 @@
 #include <uapi/errno.h>
 
 struct page *zero_page;
-unsigned long vm_events[NR_VM_EVENTS];
 
 /* The largest a stack may grow to without a raised RLIMIT_STACK. */
 #define STACK_GUARD_GAP (256UL * PAGE_SIZE) /* Linux's stack_guard_gap */
@@ -72,13 +71,20 @@ do_anonymous_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte, bo
 	return 0;
 }
 
-/* do_file_page - a private copy of the file's page at @addr (zeros past EOF). */
+/*
+ * do_file_page - a private copy of the file's page at @addr. The bytes of
+ * the last page past the end of the file read as zeros; a page wholly
+ * past it does not exist: SIGBUS, as on Linux (filemap_fault).
+ */
 static int
 do_file_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte)
 {
-	struct page *page = alloc_pages(GFP_USER | __GFP_ZERO, 0);
 	loff_t pos = ((loff_t)vma->vm_pgoff << PAGE_SHIFT) + (addr - vma->vm_start);
+	struct page *page;
 
+	if (pos >= (loff_t)ALIGN_UP(file_size(vma->vm_file), PAGE_SIZE))
+		return VM_FAULT_SIGBUS;
+	page = alloc_pages(GFP_USER | __GFP_ZERO, 0);
 	if (!page)
 		return VM_FAULT_OOM;
 	if (pos < file_size(vma->vm_file) &&
@@ -137,6 +143,8 @@ expand_stack(struct vm_area_struct *vma, unsigned long addr)
 		return -ENOMEM;
 	if (prev && start < prev->vm_end + STACK_GUARD_GAP)
 		return -ENOMEM;
+	if (!may_expand_vm(vma->vm_mm, vma->vm_flags, (vma->vm_start - start) >> PAGE_SHIFT))
+		return -ENOMEM; /* RLIMIT_AS */
 	vm_stat_account(vma->vm_mm, vma->vm_flags, (long)((vma->vm_start - start) >> PAGE_SHIFT));
 	vma->vm_start = start;
 	return 0;

@@ -22,6 +22,7 @@
 #include <asm/pgtable.h>
 
 #include <uapi/errno.h>
+#include <uapi/fcntl.h>
 #include <uapi/mman.h>
 
 #define TASK_SIZE	TASK_SIZE_MAX
@@ -70,6 +71,18 @@ do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 	return len ? do_munmap_range(mm, start, start + len) : 0;
 }
 
+/* count_vma_pages_range - how many pages of [addr, end) are mapped now. */
+static unsigned long
+count_vma_pages_range(struct mm_struct *mm, unsigned long addr, unsigned long end)
+{
+	unsigned long npages = 0;
+
+	for (struct vm_area_struct *vma = find_vma(mm, addr); vma && vma->vm_start < end;
+	     vma = vma->vm_next)
+		npages += (min(vma->vm_end, end) - max(vma->vm_start, addr)) >> PAGE_SHIFT;
+	return npages;
+}
+
 /*
  * mmap_region - map [addr, addr + len) with @vm_flags, backed by @file at
  * page @pgoff (or anonymous memory), replacing whatever was there
@@ -82,6 +95,10 @@ mmap_region(struct file *file, unsigned long addr, unsigned long len, unsigned l
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma;
 
+	/* The limits count what the map holds afterwards: pages replaced do not add. */
+	if (!may_expand_vm(mm, vm_flags,
+			   (len >> PAGE_SHIFT) - count_vma_pages_range(mm, addr, addr + len)))
+		return -ENOMEM;
 	if (do_munmap(mm, addr, len) < 0)
 		return -ENOMEM;
 	vma = vm_area_alloc(mm);
@@ -93,6 +110,12 @@ mmap_region(struct file *file, unsigned long addr, unsigned long len, unsigned l
 	vma->vm_page_prot = vm_get_page_prot(vm_flags);
 	vma->vm_pgoff = pgoff;
 	if (file) {
+		int err = file->f_op->mmap ? file->f_op->mmap(file, vma) : -ENODEV;
+
+		if (err) {
+			vm_area_free(vma);
+			return err;
+		}
 		vma->vm_file = get_file(file);
 	} else if (vm_flags & VM_SHARED) {
 		vma->vm_shared = shmem_create(len >> PAGE_SHIFT);
@@ -186,8 +209,6 @@ calc_vm_flags(unsigned long prot, unsigned long flags)
 		vm |= VM_GROWSDOWN;
 	if (flags & MAP_NORESERVE)
 		vm |= VM_NORESERVE;
-	if ((flags & MAP_TYPE) != MAP_PRIVATE)
-		vm |= VM_SHARED | VM_MAYSHARE;
 	return vm;
 }
 
@@ -202,6 +223,52 @@ populate(unsigned long addr, unsigned long len, unsigned long vm_flags)
 			break;
 }
 
+/* The flags every kernel since 2.6 knew: MAP_SHARED ignores others, and
+ * MAP_SHARED_VALIDATE refuses them (Linux's LEGACY_MAP_MASK). */
+#define LEGACY_MAP_MASK                                                                            \
+	(MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | MAP_DENYWRITE | MAP_EXECUTABLE |   \
+	 MAP_GROWSDOWN | MAP_LOCKED | MAP_NORESERVE | MAP_POPULATE | MAP_NONBLOCK | MAP_STACK |    \
+	 MAP_HUGETLB)
+
+/*
+ * mmap_file_checks - may @file be mapped with @prot and @flags, @len bytes
+ * from page @pgoff? Linux's checks in its order: the size, unknown flags for MAP_SHARED_VALIDATE, write
+ * access for a shared writable mapping, read access, a file kind that can
+ * be mapped at all. A shared mapping of a file opened read-only can never
+ * be written, so it loses VM_MAYWRITE and VM_SHARED. 0 or -errno.
+ */
+static int
+mmap_file_checks(struct file *file, unsigned long len, unsigned long pgoff, unsigned long prot,
+		 unsigned long flags, unsigned long *vm_flags)
+{
+	unsigned int acc = file->f_flags & O_ACCMODE;
+	uint64_t maxsize = INT64_MAX; /* the largest file offset (MAX_LFS_FILESIZE) */
+
+	if (len > maxsize || pgoff > (maxsize - len) >> PAGE_SHIFT)
+		return -EOVERFLOW; /* the mapping would end past any file's end */
+	switch (flags & MAP_TYPE) {
+	case MAP_SHARED:
+	case MAP_SHARED_VALIDATE:
+		if ((flags & MAP_TYPE) == MAP_SHARED_VALIDATE && (flags & ~LEGACY_MAP_MASK))
+			return -EOPNOTSUPP;
+		if ((prot & PROT_WRITE) && acc == O_RDONLY)
+			return -EACCES;
+		*vm_flags |= VM_SHARED | VM_MAYSHARE;
+		if (acc == O_RDONLY)
+			*vm_flags &= ~(VM_MAYWRITE | VM_SHARED);
+		/* fall through - to the checks every file mapping needs */
+	case MAP_PRIVATE:
+		if (acc == O_WRONLY)
+			return -EACCES;
+		if (!file->f_op->mmap)
+			return -ENODEV;
+		if (*vm_flags & VM_GROWSDOWN)
+			return -EINVAL;
+		return 0;
+	default: return -EINVAL;
+	}
+}
+
 /*
  * do_mmap - the checks of Linux's do_mmap, in its order, then the mapping.
  * @len is in bytes, @pgoff in pages. Returns the address or -errno.
@@ -211,7 +278,8 @@ do_mmap(struct file *file, unsigned long addr, unsigned long len, unsigned long 
 	unsigned long flags, unsigned long pgoff)
 {
 	struct mm_struct *mm = current->mm;
-	unsigned long type = flags & MAP_TYPE;
+	unsigned long type = flags & MAP_TYPE, vm_flags;
+	long err;
 
 	if (!len)
 		return -EINVAL;
@@ -224,15 +292,23 @@ do_mmap(struct file *file, unsigned long addr, unsigned long len, unsigned long 
 		return -EOVERFLOW;
 	if (mm->map_count > MAX_MAP_COUNT)
 		return -ENOMEM;
-	if (type != MAP_SHARED && type != MAP_PRIVATE && type != MAP_SHARED_VALIDATE)
-		return -EINVAL;
 	addr = get_unmapped_area(addr, len, flags);
 	if (IS_ERR((void *)addr))
 		return addr;
 	if ((flags & MAP_FIXED_NOREPLACE) && find_vma_intersection(mm, addr, addr + len))
 		return -EEXIST;
-	unsigned long vm_flags = calc_vm_flags(prot, flags);
-
+	/* Only now the map type: Linux checks it after placing the mapping. */
+	vm_flags = calc_vm_flags(prot, flags);
+	if (file)
+		err = mmap_file_checks(file, len, pgoff, prot, flags, &vm_flags);
+	else if (type == MAP_SHARED)
+		err = (vm_flags & VM_GROWSDOWN) ? -EINVAL : 0;
+	else
+		err = type == MAP_PRIVATE ? 0 : -EINVAL;
+	if (err)
+		return err;
+	if (!file && type == MAP_SHARED)
+		vm_flags |= VM_SHARED | VM_MAYSHARE;
 	if (!file && type == MAP_PRIVATE)
 		pgoff = addr >> PAGE_SHIFT;
 	addr = mmap_region(file, addr, len, vm_flags, pgoff);
@@ -296,9 +372,14 @@ mprotect_fixup(struct vm_area_struct *vma, unsigned long start, unsigned long en
 	       unsigned long newflags)
 {
 	struct mm_struct *mm = vma->vm_mm;
+	unsigned long npages = (end - start) >> PAGE_SHIFT;
 
 	if (newflags == vma->vm_flags)
 		return 0;
+	/* Becoming private writable counts against RLIMIT_DATA (and AS). */
+	if ((newflags & VM_WRITE) && !may_expand_vm(mm, newflags, npages) &&
+	    may_expand_vm(mm, vma->vm_flags, npages))
+		return -ENOMEM;
 	if (start > vma->vm_start && split_vma(mm, vma, start) < 0)
 		return -ENOMEM;
 	if (start > vma->vm_start)
@@ -342,8 +423,10 @@ SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot
 		unsigned long tmp = min(vma->vm_end, end);
 		struct vm_area_struct *next = vma->vm_next;
 
-		if (mprotect_fixup(vma, start, tmp, newflags) < 0)
-			return -ENOMEM;
+		int err = mprotect_fixup(vma, start, tmp, newflags);
+
+		if (err)
+			return err;
 		start = tmp;
 		vma = start < end ? find_vma(current->mm, start) : next;
 	}
@@ -363,6 +446,8 @@ do_brk_flags(unsigned long addr, unsigned long len, unsigned long flags)
 
 	if (!len)
 		return 0;
+	if (!may_expand_vm(mm, vm_flags, len >> PAGE_SHIFT))
+		return -ENOMEM;
 	if (prev && prev->vm_end == addr && prev->vm_flags == vm_flags && !prev->vm_file &&
 	    !prev->vm_shared) {
 		vma_unlink(mm, prev);

@@ -58,8 +58,10 @@ shmem_fault(struct vm_area_struct *vma, unsigned long addr, uint64_t *pte)
 	struct shmem_object *obj = vma->vm_shared;
 	unsigned long index = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
 
+	/* The object keeps its size when mremap grows a mapping of it: a page
+	 * past its end does not exist (Linux: the shmem file's size, SIGBUS). */
 	if (index >= obj->npages)
-		return VM_FAULT_SIGSEGV;
+		return VM_FAULT_SIGBUS;
 	if (!obj->pages[index]) {
 		obj->pages[index] = alloc_pages(GFP_USER | __GFP_ZERO, 0);
 		if (!obj->pages[index])

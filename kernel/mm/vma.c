@@ -13,6 +13,7 @@
 #include <pagoda/fs.h>
 #include <pagoda/kernel.h>
 #include <pagoda/mm.h>
+#include <pagoda/sched.h>
 #include <pagoda/shmem.h>
 #include <pagoda/slab.h>
 #include <pagoda/string.h>
@@ -75,6 +76,24 @@ vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages)
 		mm->data_vm += npages;
 	else if ((flags & (VM_EXEC | VM_WRITE)) == VM_EXEC)
 		mm->exec_vm += npages;
+}
+
+/*
+ * may_expand_vm - may @mm map @npages more pages of kind @flags? Linux's
+ * rule: the total stays within RLIMIT_AS, and private writable memory
+ * (not stack) within RLIMIT_DATA. The callers fail with ENOMEM.
+ */
+bool
+may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npages)
+{
+	uint64_t as = current->rlim[RLIMIT_AS].rlim_cur, data = current->rlim[RLIMIT_DATA].rlim_cur;
+
+	if (as != RLIM_INFINITY && mm->total_vm + npages > as >> PAGE_SHIFT)
+		return false;
+	if ((flags & (VM_WRITE | VM_SHARED | VM_GROWSDOWN)) == VM_WRITE && data != RLIM_INFINITY &&
+	    mm->data_vm + npages > data >> PAGE_SHIFT)
+		return false;
+	return true;
 }
 
 static long
@@ -189,13 +208,17 @@ vma_merge_neighbours(struct mm_struct *mm, struct vm_area_struct *vma)
 
 /*
  * vm_get_page_prot - a user page's PTE bits: present, user, writable when
- * VM_WRITE (and not shared-read-only), no-execute unless VM_EXEC. A
+ * VM_WRITE (and not shared-read-only), no-execute unless VM_EXEC; for a
+ * PROT_NONE VMA, not present but _PAGE_PROTNONE (the frame is kept). A
  * private writable page starts writable; fork makes it read-only for COW.
  */
 uint64_t
 vm_get_page_prot(unsigned long vm_flags)
 {
 	uint64_t prot = _PAGE_PRESENT | _PAGE_USER;
+
+	if (!(vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
+		prot = _PAGE_PROTNONE | _PAGE_USER; /* mapped, but no access at all */
 
 	if (vm_flags & VM_WRITE)
 		prot |= _PAGE_RW;

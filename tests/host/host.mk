@@ -23,9 +23,9 @@ HOST_KERNEL_SRCS := kernel/lib/vsprintf.c kernel/lib/cmdline.c kernel/lib/printk
 		    kernel/fs/initramfs.c kernel/fs/namei.c kernel/fs/file.c kernel/fs/open.c \
 		    kernel/fs/read_write.c kernel/fs/stat.c kernel/fs/readdir.c kernel/fs/fcntl.c \
 		    kernel/fs/pipe.c kernel/fs/n_tty.c kernel/fs/dev.c kernel/fs/ioctl.c \
-		    kernel/fs/proc.c
+		    kernel/fs/proc.c kernel/mm/vmstat.c kernel/mm/vma.c kernel/mm/mmap.c
 
-HOST_SHIM_SRCS	:= tests/host/shim.c tests/host/shim_fs.c
+HOST_SHIM_SRCS	:= tests/host/shim.c tests/host/shim_fs.c tests/host/shim_mm.c
 HOST_TEST_SRCS	:= $(wildcard tests/host/test_*.c)
 HOST_TESTS	:= $(HOST_TEST_SRCS:tests/host/%.c=$(BUILD)/host/%)
 HOST_LIB_OBJS	:= $(HOST_KERNEL_SRCS:%.c=$(BUILD)/host/%.o) $(HOST_SHIM_SRCS:%.c=$(BUILD)/host/%.o)

@@ -8,6 +8,8 @@
 
 #include "host_fs.h"
 
+#include <pagoda/mm.h>
+
 static int
 setup(void **state)
 {
@@ -72,6 +74,18 @@ test_buddyinfo(void **state)
 			    "      0      0      0      0 \n");
 }
 
+/* /proc/vmstat: Linux's "name value" lines, one per counter, live values. */
+static void
+test_vmstat(void **state)
+{
+	memset(vm_events, 0, sizeof(vm_events));
+	count_vm_event(PGFAULT);
+	count_vm_event(PGFAULT);
+	count_vm_event(COW_FAULT);
+	assert_string_equal(slurp("/proc/vmstat", 200),
+			    "pgfault 2\npgalloc_anon 0\ncow_fault 1\nflush_icache_range 0\n");
+}
+
 static void
 test_listing_and_stat(void **state)
 {
@@ -88,7 +102,7 @@ test_listing_and_stat(void **state)
 		strcat(names, " ");
 		off += d->d_reclen;
 	}
-	assert_string_equal(names, ". .. buddyinfo meminfo self ");
+	assert_string_equal(names, ". .. buddyinfo meminfo vmstat self ");
 	assert_int_equal(sys_call(readlink, "/proc/self", names, sizeof(names)), 1);
 	assert_memory_equal(names, "1", 1); /* the caller's pid, as on Linux */
 	assert_int_equal(sys_call(stat, "/proc/meminfo", &st), 0);
@@ -163,14 +177,14 @@ test_pid_dirs(void **state)
 	assert_int_equal(st.st_mode, S_IFDIR | 0555);
 	assert_string_equal(slurp("/proc/1/status", 64),
 			    "Name:\tinit\nState:\tR (running)\nTgid:\t1\nPid:\t1\nPPid:\t0\n");
-	assert_string_equal(proc_names(), ". .. buddyinfo meminfo self 1 ");
+	assert_string_equal(proc_names(), ". .. buddyinfo meminfo vmstat self 1 ");
 	assert_int_equal(sys_call(chdir, "/proc/1"), 0);
 	assert_int_equal(sys_call(open, "maps", O_RDONLY), 3);
 
 	/* The process goes (here: its pid changes): so does its directory. */
 	host_task.pid = 7;
 	assert_int_equal(sys_call(stat, "/proc/1", &st), -ENOENT);
-	assert_string_equal(proc_names(), ". .. buddyinfo meminfo self ");
+	assert_string_equal(proc_names(), ". .. buddyinfo meminfo vmstat self ");
 	assert_int_equal(sys_call(stat, "/proc/7/exe", &st), -ENOENT); /* no program yet */
 	assert_int_equal(sys_call(lstat, "/proc/7/exe", &st), 0);
 	host_task.pid = 1; /* and the pid comes back: the directory serves again */
@@ -182,8 +196,8 @@ main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {
-		T(test_meminfo), T(test_buddyinfo), T(test_listing_and_stat),
-		T(test_self),	 T(test_pid_dirs),
+		T(test_meminfo),	  T(test_buddyinfo), T(test_vmstat),
+		T(test_listing_and_stat), T(test_self),	     T(test_pid_dirs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

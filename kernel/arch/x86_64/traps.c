@@ -189,6 +189,10 @@ exc_page_fault(struct pt_regs *regs, unsigned long error_code)
 			pagefault_out_of_memory();
 			return;
 		}
+		if (ret == VM_FAULT_SIGBUS) {
+			force_sig(SIGBUS); /* mapped, but past the end of its file */
+			return;
+		}
 		pr_info("%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx\n", current->comm,
 			current->pid, address, regs->rip, regs->rsp, error_code);
 		current->fault_address = address;

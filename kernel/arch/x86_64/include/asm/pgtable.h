@@ -37,6 +37,10 @@ typedef uint64_t pgprot_t; /* the flag bits of an entry */
 #define _PAGE_PSE	 (1ULL << 7)  /* PS: a large page (in a PD or PDPT entry) */
 #define _PAGE_GLOBAL	 (1ULL << 8)  /* G: kept in the TLB across CR3 loads */
 #define _PAGE_NX	 (1ULL << 63) /* XD: no instruction fetch */
+/* A user page of a PROT_NONE VMA keeps its frame in a PTE the CPU sees
+ * as not present (P clear: every access faults, SIGSEGV); the G bit,
+ * meaningless without P, marks it as still mapped. Linux: _PAGE_PROTNONE. */
+#define _PAGE_PROTNONE	 _PAGE_GLOBAL
 
 #define PTE_PFN_MASK	 0x000ffffffffff000ULL /* bits 51:12, the frame address */
 #define PTRS_PER_TABLE	 512
@@ -63,7 +67,7 @@ pte_phys(pte_t pte)
 static inline bool
 pte_present(pte_t pte)
 {
-	return pte & _PAGE_PRESENT;
+	return pte & (_PAGE_PRESENT | _PAGE_PROTNONE);
 }
 
 /* The kernel's own page tables, built by paging_init(). */
