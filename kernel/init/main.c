@@ -149,11 +149,16 @@ run_init(void *unused)
 
 	if (!IS_ERR(self))
 		fput(self);
-	/* Files and working directory are here, no address space yet: the
-	 * same state do_exit() measures in (after mmput, before put_files). */
+	/* The leak check's baseline: what the kernel holds while init owns
+	 * nothing at all (do_exit() measures after init's files, working
+	 * directory and memory are gone). Then init gets them afresh. */
+	put_files(current->files);
+	put_fs_struct(current->fs);
 	init_free_pages = nr_free_pages();
 	init_slab_pages = nr_slab_pages();
 	kmem_cache_mark();
+	current->files = files_init_console();
+	current->fs = fs_struct_init();
 	int err = do_execve(init_path, &argv, &envp);
 
 	if (err < 0)

@@ -72,8 +72,14 @@ extern unsigned long init_free_pages, init_slab_pages; /* kernel/init/main.c */
  * inodes and dentries behind, and the lines say so.)
  */
 static __noreturn void
-init_exited(int code, unsigned long free_pages, unsigned long slab_pages, long slab_objs)
+init_exited(int code)
 {
+	/* Measured as init_free_pages was: init owns no memory, files or
+	 * working directory any more. */
+	unsigned long free_pages = nr_free_pages();
+	unsigned long slab_pages = nr_slab_pages();
+	long slab_objs = kmem_cache_report_changes();
+
 	pr_notice("init: exited with status %#x\n", code);
 	pr_notice("init: %lu pages free, %lu when init started\n", free_pages, init_free_pages);
 	pr_notice("init: %lu slab pages, %lu when init started; %ld slab objects more\n",
@@ -91,19 +97,14 @@ do_exit(int code)
 		put_user_u32(0, (void *)tsk->clear_child_tid);
 	if (mm) {
 		/* /proc/<pid>/exe goes with the address space, as Linux keeps
-		 * it in mm->exe_file (and init's leak check below then sees
-		 * the program's file closed). */
+		 * it in mm->exe_file (and init's leak check then sees the
+		 * program's file closed). */
 		if (tsk->fs)
 			set_task_exe_file(tsk, NULL);
 		tsk->mm = NULL;
 		arch_switch_mm(NULL); /* off the page tables we are about to free */
 		mmput(mm);
 	}
-	/* For init's report: measured where init_free_pages was, with the
-	 * files and working directory still held. */
-	unsigned long free_pages = nr_free_pages();
-	unsigned long slab_pages = nr_slab_pages();
-	long slab_objs = tsk->pid == 1 ? kmem_cache_report_changes() : 0;
 
 	if (tsk->files) {
 		put_files(tsk->files);
@@ -114,7 +115,7 @@ do_exit(int code)
 		tsk->fs = NULL;
 	}
 	if (tsk->pid == 1)
-		init_exited(code, free_pages, slab_pages, slab_objs); /* powers off */
+		init_exited(code); /* powers off */
 	reparent_children(tsk);
 	tsk->exit_code = code;
 	tsk->__state = EXIT_ZOMBIE;

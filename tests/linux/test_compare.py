@@ -30,6 +30,7 @@ PROGRAMS = [
     ("fork_wait", []),
     ("brk_mmap", []),
     ("preempt", []),
+    ("attacks", []),
 ]
 
 
