@@ -6,6 +6,7 @@
 #   make qemu-gdb     boot it halted, waiting for GDB; then `make gdb` in another terminal
 #   make test         every test: host unit tests, QEMU boots, GDB scripts
 #   make bench        the benchmarks
+#   make fuzz         the system-call fuzzer: N=1000000 calls from SEED=1
 #   make format-check check the C sources against .clang-format
 #
 # Options: CMDLINE="..." (kernel command line), MEM=128M (guest RAM).
@@ -177,6 +178,15 @@ test: $(BUILD)/.deps-test
 	@$(MAKE) --no-print-directory all host-tests test-build
 	@$(PYTHON) tests/run_all.py
 
+# The system-call fuzzer (user/fuzz.c) as init, for N calls from SEED; the
+# kernel's log, with init's leak report, is in build/fuzz.log.
+N	?= 1000000
+SEED	?= 1
+fuzz: all $(BUILD)/.deps-run
+	tools/run-elf --timeout 7200 --log $(BUILD)/fuzz.log $(BUILD)/user/fuzz -s $(SEED) -n $(N)
+	@grep "^init:" $(BUILD)/fuzz.log
+	@! grep -q "Kernel panic\|Oops" $(BUILD)/fuzz.log
+
 bench: $(BUILD)/.deps-test all
 	@$(PYTHON) tools/bench.py
 
@@ -197,6 +207,6 @@ FORCE:
 
 test-build:
 
-.PHONY: test-build all qemu qemu-nox qemu-gdb gdb test bench format-check format clean host-tests FORCE
+.PHONY: fuzz test-build all qemu qemu-nox qemu-gdb gdb test bench format-check format clean host-tests FORCE
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -189,7 +189,7 @@ zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long en
 {
 	struct mm_struct *mm = vma->vm_mm;
 
-	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
+	for (unsigned long addr = start; addr < end; addr = pgtable_next((pte_t *)mm->pgd, addr)) {
 		pte_t *pte = user_pte(mm, addr, false);
 
 		if (!pte || !pte_present(*pte))
@@ -213,7 +213,10 @@ zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long en
 int
 copy_page_range(struct mm_struct *dst, struct vm_area_struct *vma)
 {
-	for (unsigned long addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
+	pte_t *pgd = (pte_t *)vma->vm_mm->pgd;
+
+	for (unsigned long addr = vma->vm_start; addr < vma->vm_end;
+	     addr = pgtable_next(pgd, addr)) {
 		pte_t *src = user_pte(vma->vm_mm, addr, false);
 
 		if (!src || !pte_present(*src))

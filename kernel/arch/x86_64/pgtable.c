@@ -94,6 +94,24 @@ walk_pgtable(pte_t *pgd, unsigned long va, bool alloc)
 	return walk(pgd, va, alloc, false);
 }
 
+unsigned long
+pgtable_next(pte_t *pgd, unsigned long va)
+{
+	pte_t *table = pgd;
+
+	/* An entry at level L covers 2^(12 + 9 * (L - 1)) bytes: 512 GiB in
+	 * the PML4, 1 GiB in a PDPT, 2 MiB in a PD, 4 KiB in a PT. */
+	for (int level = 4; level > 1; level--) {
+		pte_t entry = table[pgtable_index(va, level)];
+		unsigned long span = 1UL << (PAGE_SHIFT + 9 * (level - 1));
+
+		if (!pte_present(entry) || (entry & _PAGE_PSE))
+			return ALIGN_DOWN(va, span) + span;
+		table = pte_table(entry);
+	}
+	return va + PAGE_SIZE;
+}
+
 pte_t *
 walk_user_pgtable(pte_t *pgd, unsigned long va, bool alloc)
 {

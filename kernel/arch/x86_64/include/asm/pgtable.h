@@ -80,6 +80,16 @@ extern pgprot_t __supported_pte_mask;
  */
 pte_t *walk_pgtable(pte_t *pgd, unsigned long va, bool alloc);
 
+/*
+ * pgtable_next - where a loop over the pages of a range should look after
+ * @va: the next page, or, when a whole table is missing under @va (or a
+ * large page maps it), the end of the region that entry covers. Loops
+ * over a VMA use it so that a huge, mostly empty mapping (mmap of a
+ * terabyte) costs time in proportion to the tables present, not to its
+ * size: otherwise fork or munmap of one would stall the kernel for minutes.
+ */
+unsigned long pgtable_next(pte_t *pgd, unsigned long va);
+
 /* walk_user_pgtable - the same for a user address: new tables get _PAGE_USER. */
 pte_t *walk_user_pgtable(pte_t *pgd, unsigned long va, bool alloc);
 
