@@ -83,7 +83,8 @@ attack(const char *what, unsigned long addr)
 static void
 exec_heap_page(void)
 {
-	unsigned char *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	unsigned char *p =
+		mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
 	p[0] = 0xc3; /* ret */
 	((void (*)(void))(void *)p)();
