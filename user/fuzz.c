@@ -41,21 +41,29 @@
 #include <time.h>
 #include <unistd.h>
 
-#define PAGE_SIZE     4096UL
-#define REPLAY_FD     63 /* the replay's output: the last descriptor there is */
-#define TIMEOUT_NS    250000000LL /* 0.25 s */
+#define PAGE_SIZE  4096UL
+#define REPLAY_FD  63	       /* the replay's output: the last descriptor there is */
+#define TIMEOUT_NS 250000000LL /* 0.25 s */
 
 /* Calls Pagoda implements (x86-64 numbers), from syscalls_core.h and _fs.h. */
 static const int implemented[] = {
-	0,   1,	  2,   3,   4,	 5,   6,   8,	16,  17,  18,  19,  20,	 21,  22,  32,	33,
-	72,  79,  80,  81,  89,	 217, 257, 262, 267, 269, 292, 293, 439, 12,  9,   11,	10,
-	57,  58,  56,  59,  60,	 231, 61,  62,	200, 234, 13,  14,  39,	 186, 110, 102, 107,
-	104, 108, 111, 121, 109, 112, 218, 273, 63,  302, 97,  160, 228, 201, 24,  35,	158,
-	318,
+	0,   1,	  2,   3,   4,	 5,   6,   8,	16,  17,  18,  19,  20,	 21,  22,  32,	33,  72,
+	79,  80,  81,  89,  217, 257, 262, 267, 269, 292, 293, 439, 12,	 9,   11,  10,	57,  58,
+	56,  59,  60,  231, 61,	 62,  200, 234, 13,  14,  39,  186, 110, 102, 107, 104, 108, 111,
+	121, 109, 112, 218, 273, 63,  302, 97,	160, 228, 201, 24,  35,	 158, 318,
 };
 
-enum { NR_KILL = 62, NR_TKILL = 200, NR_TGKILL = 234, NR_PRLIMIT64 = 302, NR_EXECVE = 59,
-       NR_FORK = 57, NR_VFORK = 58, NR_CLONE = 56, NR_REBOOT = 169 };
+enum {
+	NR_KILL = 62,
+	NR_TKILL = 200,
+	NR_TGKILL = 234,
+	NR_PRLIMIT64 = 302,
+	NR_EXECVE = 59,
+	NR_FORK = 57,
+	NR_VFORK = 58,
+	NR_CLONE = 56,
+	NR_REBOOT = 169
+};
 
 static uint64_t rng_state;
 
@@ -71,7 +79,7 @@ rnd(void)
 }
 
 /* Memory the arguments point into, set up by each process. */
-static unsigned char *good;     /* two writable pages of random bytes, guarded */
+static unsigned char *good;	/* two writable pages of random bytes, guarded */
 static unsigned char *readonly; /* one read-only page */
 static unsigned char *unmapped; /* a page that was mapped, then unmapped */
 
@@ -82,8 +90,19 @@ static unsigned char *unmapped; /* a page that was mapped, then unmapped */
  * use at the end; /proc/1 (the fuzzer, looked up at boot) stands for them.
  */
 static const char *const paths[] = {
-	"/", "/bin", "/proc/1/status", "/proc/1/maps", "/proc/1/exe", "/proc/meminfo", "/dev/null", "/dev/zero",
-	"/etc/motd", "/nonexistent", "", "/bin/../etc/./motd", "/tmp/fuzz",
+	"/",
+	"/bin",
+	"/proc/1/status",
+	"/proc/1/maps",
+	"/proc/1/exe",
+	"/proc/meminfo",
+	"/dev/null",
+	"/dev/zero",
+	"/etc/motd",
+	"/nonexistent",
+	"",
+	"/bin/../etc/./motd",
+	"/tmp/fuzz",
 };
 
 /* One argument from the pool of hostile values. */
@@ -104,9 +123,9 @@ arg(void)
 	case 10: return (unsigned long)readonly + rnd() % PAGE_SIZE;
 	case 11: return (unsigned long)unmapped + rnd() % PAGE_SIZE;
 	case 12: return (unsigned long)good + 2 * PAGE_SIZE - 1 - rnd() % 16; /* runs off the end */
-	case 13: return 0xffffffff81000000UL + (rnd() % 0x100000); /* kernel image */
-	case 14: return 0xffff888000000000UL + (rnd() % 0x4000000); /* direct map */
-	case 15: return 0xffffc90000000000UL + (rnd() % 0x100000); /* kernel stacks */
+	case 13: return 0xffffffff81000000UL + (rnd() % 0x100000);	      /* kernel image */
+	case 14: return 0xffff888000000000UL + (rnd() % 0x4000000);	      /* direct map */
+	case 15: return 0xffffc90000000000UL + (rnd() % 0x100000);	      /* kernel stacks */
 	case 16: return 0x0000800000000000UL - (rnd() % 64); /* end of the user half */
 	case 17: return 0x8000000000000000UL ^ (rnd() & 0xffffffffffffUL); /* non-canonical */
 	case 18: return (unsigned long)paths[rnd() % (sizeof(paths) / sizeof(paths[0]))];
@@ -180,8 +199,9 @@ fuzz_process(uint64_t seed, unsigned long k, unsigned long ncalls, volatile unsi
 		if (nr < 0)
 			continue;
 		if (verbose)
-			dprintf(REPLAY_FD, "  call %lu: syscall(%ld, %#lx, %#lx, %#lx, %#lx, %#lx, %#lx)\n",
-				i, nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+			dprintf(REPLAY_FD,
+				"  call %lu: syscall(%ld, %#lx, %#lx, %#lx, %#lx, %#lx, %#lx)\n", i,
+				nr, a[0], a[1], a[2], a[3], a[4], a[5]);
 		(*count)++;
 		long ret = syscall(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
 
@@ -242,7 +262,8 @@ run_one(uint64_t seed, unsigned long k, unsigned long ncalls, volatile unsigned 
 	if (WIFSIGNALED(status) && !killed)
 		t->signalled++;
 	if (verbose)
-		printf("process %lu: %s %d\n", k, WIFSIGNALED(status) ? "killed by signal" : "exited",
+		printf("process %lu: %s %d\n", k,
+		       WIFSIGNALED(status) ? "killed by signal" : "exited",
 		       WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
 }
 
@@ -264,13 +285,14 @@ main(int argc, char **argv)
 			do_replay = 1;
 			break;
 		default:
-			fprintf(stderr, "usage: fuzz [-s SEED] [-n CALLS] [-c PER_PROCESS] [-r K]\n");
+			fprintf(stderr,
+				"usage: fuzz [-s SEED] [-n CALLS] [-c PER_PROCESS] [-r K]\n");
 			return 2;
 		}
 	}
 	setvbuf(stdout, NULL, _IONBF, 0);
-	volatile unsigned long *count = mmap(NULL, PAGE_SIZE, PROT_READ | PROT_WRITE,
-					     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	volatile unsigned long *count =
+		mmap(NULL, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 
 	if (count == MAP_FAILED || per_process == 0) {
 		printf("fuzz: cannot set up\n");

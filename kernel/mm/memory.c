@@ -241,6 +241,15 @@ copy_page_range(struct mm_struct *dst, struct vm_area_struct *vma)
 void
 pagefault_out_of_memory(void)
 {
-	pr_err("Out of memory: Killed process %d (%s)\n", current->pid, current->comm);
+	struct mm_struct *mm = current->mm;
+	unsigned long kb = PAGE_SIZE / 1024;
+
+	/* Linux's line (mm/oom_kill.c, __oom_kill_process). Linux picks the
+	 * process with the most memory; Pagoda kills the one whose fault
+	 * could not be satisfied, which is usually the same one. */
+	pr_err("Out of memory: Killed process %d (%s) total-vm:%lukB, anon-rss:%lukB, "
+	       "file-rss:%lukB, shmem-rss:0kB, UID:0 oom_score_adj:0\n",
+	       current->pid, current->comm, mm ? mm->total_vm * kb : 0,
+	       mm ? mm->rss[MM_ANONPAGES] * kb : 0, mm ? mm->rss[MM_FILEPAGES] * kb : 0);
 	send_signal(current, SIGKILL);
 }

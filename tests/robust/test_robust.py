@@ -65,3 +65,35 @@ def test_fuzz_replay(tmp_path):
     status2, out2, _ = run(os.path.join(BUILD, "user", "fuzz"), ["-s", "7", "-r", "3"], tmp_path)
     assert re.findall(r"^  call \d+: syscall\(.*\)$", out2, re.M) == calls
     check_no_leak(log)
+
+
+def test_fork_bomb(tmp_path):
+    status, out, log = run(build("forkbomb"), [], tmp_path)
+    assert status == 0, out + log
+    assert out.splitlines() == [
+        "RLIMIT_NPROC 16: fork failed with Resource temporarily unavailable after at most "
+        "16 processes: yes",
+        "RLIMIT_NPROC: reaped all",
+        "fork bomb: forks failed with EAGAIN: yes; with another error: 0",
+        "fork bomb: killed and reaped: yes",
+        "fork after the bomb: child exited 3",
+        "RLIMIT_NPROC 16: fork failed with Resource temporarily unavailable after at most "
+        "16 processes: yes",
+        "RLIMIT_NPROC: reaped all",
+        "the kernel is still here",
+    ], out + log
+    check_no_leak(log)
+
+
+def test_memory_exhaustion(tmp_path):
+    """64 MiB of RAM: the process that exhausts it is the one killed."""
+    status, out, log = run(build("oom"), [], tmp_path, mem="64M")
+    assert status == 0, out + log
+    lines = out.splitlines()
+    for name in ("brk until exhausted", "mmap until exhausted", "mmap 1 GiB and touch it"):
+        assert f"{name}: killed by SIGKILL" in lines or f"{name}: ENOMEM" in lines, out
+    assert "recursion without end: killed by SIGSEGV" in lines, out
+    assert lines[-2:] == ["afterwards, malloc 4 MiB: exited 0", "the kernel is still here"], out
+    kills = re.findall(r"Out of memory: Killed process (\d+) \(oom\)", log)
+    assert len(kills) == sum("SIGKILL" in line for line in lines), log
+    check_no_leak(log)

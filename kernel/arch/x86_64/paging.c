@@ -147,6 +147,8 @@ paging_init(void)
 	map_kernel_section(init_stack_guard + PAGE_SIZE, _end, PAGE_KERNEL);
 
 	write_cr3(pgd_pa); /* the boot tables and their identity map are gone */
+	if (kernel_half_user_entries(init_pgd))
+		panic("paging: user-accessible entries in the kernel's half");
 	cpu_protection_init();
 	pr_info("paging: direct map of %llu MiB at %#lx, kernel text RX, data NX\n",
 		(unsigned long long)memblock_phys_mem_size() / MiB, PAGE_OFFSET);
