@@ -60,7 +60,7 @@ fork_bomb(struct counts *c)
 				c->other++;
 		}
 	}
-	run_others(1000); /* init still gets the CPU */
+	run_others(1000);  /* init still gets the CPU */
 	kill(-1, SIGKILL); /* every process but init (and the caller) */
 	int reaped = reap_all();
 
@@ -116,8 +116,8 @@ nproc_limit(void)
 int
 main(void)
 {
-	struct counts *c = mmap(NULL, sizeof(*c), PROT_READ | PROT_WRITE,
-				MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	struct counts *c =
+		mmap(NULL, sizeof(*c), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 
 	setvbuf(stdout, NULL, _IONBF, 0);
 	nproc_limit();

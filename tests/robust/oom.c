@@ -31,9 +31,10 @@ run_child(const char *name, void (*fn)(void))
 	}
 	waitpid(pid, &status, 0);
 	if (WIFSIGNALED(status))
-		printf("%s: killed by %s\n", name, WTERMSIG(status) == SIGKILL   ? "SIGKILL"
-						   : WTERMSIG(status) == SIGSEGV ? "SIGSEGV"
-										 : "another signal");
+		printf("%s: killed by %s\n", name,
+		       WTERMSIG(status) == SIGKILL   ? "SIGKILL"
+		       : WTERMSIG(status) == SIGSEGV ? "SIGSEGV"
+						     : "another signal");
 	else if (WEXITSTATUS(status) == 12)
 		printf("%s: ENOMEM\n", name);
 	else
@@ -64,7 +65,8 @@ static void
 mmap_exhaust(void)
 {
 	for (;;) {
-		char *p = mmap(NULL, MiB, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		char *p =
+			mmap(NULL, MiB, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
 		if (p == MAP_FAILED)
 			_exit(errno == ENOMEM ? 12 : 1);
@@ -93,8 +95,8 @@ stack_exhaust(void)
 static void
 big_mmap_touch(void)
 {
-	char *p = mmap(NULL, 1024 * MiB, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1,
-		       0);
+	char *p =
+		mmap(NULL, 1024 * MiB, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
 	if (p == MAP_FAILED)
 		_exit(errno == ENOMEM ? 12 : 1);
