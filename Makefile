@@ -7,6 +7,7 @@
 #   make test         every test: host unit tests, QEMU boots, GDB scripts
 #   make test-linux-vm every tests/linux program under Linux in QEMU too (make test: two)
 #   make bench        the benchmarks (ONLY=vs_linux: just Pagoda against Linux)
+#   make fuzz         the system-call fuzzer: N=1000000 calls from SEED=1
 #   make format-check check the C sources against .clang-format
 #
 # Options: CMDLINE="..." (kernel command line), MEM=128M (guest RAM).
@@ -185,6 +186,15 @@ test: $(BUILD)/.deps-test
 test-linux-vm: $(BUILD)/.deps-test all
 	@PAGODA_LINUX_VM=all $(PYTHON) -m pytest -q -p no:cacheprovider tests/linux -k in_qemu
 
+# The system-call fuzzer (user/fuzz.c) as init, for N calls from SEED; the
+# kernel's log, with init's leak report, is in build/fuzz.log.
+N	?= 1000000
+SEED	?= 1
+fuzz: all $(BUILD)/.deps-run
+	tools/run-elf --timeout 7200 --log $(BUILD)/fuzz.log $(BUILD)/user/fuzz -s $(SEED) -n $(N)
+	@grep "^init:" $(BUILD)/fuzz.log
+	@! grep -q "Kernel panic\|Oops" $(BUILD)/fuzz.log
+
 bench: $(BUILD)/.deps-test all
 	@$(PYTHON) tools/bench.py
 
@@ -205,6 +215,6 @@ FORCE:
 
 test-build:
 
-.PHONY: test-build all qemu qemu-nox qemu-gdb gdb test test-linux-vm bench format-check format clean host-tests FORCE
+.PHONY: fuzz test-build all qemu qemu-nox qemu-gdb gdb test test-linux-vm bench format-check format clean host-tests FORCE
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

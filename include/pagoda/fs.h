@@ -83,6 +83,7 @@ struct inode {
 	const struct file_operations *i_fop; /* how an open of it behaves */
 	const struct inode_operations *i_op; /* NULL: nothing special */
 	void *i_private;		     /* the kind's own data (/proc: show function) */
+	int i_opens;			     /* open files on it: it may not be freed */
 };
 
 /* i_flags: on a read-only file system (the initramfs), as Linux's
@@ -169,6 +170,9 @@ void set_task_exe_file(struct task_struct *task, struct file *file);
 int get_unused_fd_flags(unsigned int flags);
 void fd_install(unsigned int fd, struct file *file);
 void put_unused_fd(unsigned int fd);
+
+/* proc_flush_task - forget /proc/@pid once its process is reaped. */
+void proc_flush_task(int pid);
 
 /* fget - descriptor @fd of the current task with a reference taken (fput
  * it), or NULL when @fd is not open. */

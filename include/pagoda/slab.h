@@ -25,6 +25,7 @@ struct kmem_cache {
 	struct list_head partial;  /* slabs with free objects (slab_list) */
 	unsigned long nr_slabs;	   /* slabs allocated */
 	unsigned long active_objs; /* objects handed out */
+	unsigned long marked_objs; /* active_objs at the last kmem_cache_mark() */
 	struct list_head list;	   /* in the list of all caches */
 };
 
@@ -47,6 +48,15 @@ void kfree(const void *obj);
 
 /* Pages held by all slabs (for /proc/meminfo's Slab line and leak checks). */
 unsigned long nr_slab_pages(void);
+
+/*
+ * Leak checks: kmem_cache_mark() records every cache's active objects;
+ * kmem_cache_report_changes() prints one line per cache whose count has
+ * changed since and returns how many objects more (or fewer) are in use
+ * in all caches together.
+ */
+void kmem_cache_mark(void);
+long kmem_cache_report_changes(void);
 
 /* All caches, for /proc/slabinfo. */
 extern struct list_head slab_caches;

@@ -47,6 +47,8 @@ alloc_file(struct inode *inode, const struct file_operations *fop, unsigned int 
 	if (!file)
 		return NULL;
 	file->f_inode = inode;
+	if (inode)
+		inode->i_opens++;
 	file->f_op = fop;
 	file->f_flags = flags;
 	file->f_count = 1;
@@ -71,6 +73,8 @@ fput(struct file *file)
 	BUG_ON(file->f_count <= 0);
 	if (--file->f_count > 0)
 		return;
+	if (file->f_inode)
+		file->f_inode->i_opens--; /* before release: a pipe frees its inode */
 	if (file->f_op && file->f_op->release)
 		file->f_op->release(file);
 	kfree(file);

@@ -371,6 +371,62 @@ static const struct inode_operations proc_root_iops = {
 	.lookup = proc_pid_lookup,
 };
 
+/* subtree_busy - is a file open on @dir or anything below it? */
+static bool
+subtree_busy(const struct inode *dir)
+{
+	if (dir->i_opens)
+		return true;
+	for (const struct inode *c = dir->i_child; c; c = c->i_sibling)
+		if (subtree_busy(c))
+			return true;
+	return false;
+}
+
+/* free_subtree - free @dir and everything below it (already unlinked). */
+static void
+free_subtree(struct inode *dir)
+{
+	struct inode *c = dir->i_child;
+
+	while (c) {
+		struct inode *next = c->i_sibling;
+
+		free_subtree(c);
+		c = next;
+	}
+	kfree((void *)dir->i_path);
+	kfree(dir);
+}
+
+/*
+ * proc_flush_task - the process @pid has been reaped: free its /proc/<pid>
+ * directory, unless a file in it is still open (then it stays hidden by
+ * revalidate until a later process with the same pid reuses it).
+ */
+void
+proc_flush_task(int pid)
+{
+	struct inode *proc = find_child(root_inode, "proc", 4), **link;
+	char name[16];
+	int len = snprintf(name, sizeof(name), "%d", pid);
+
+	if (!proc)
+		return;
+	for (link = &proc->i_child; *link; link = &(*link)->i_sibling) {
+		struct inode *dir = *link;
+
+		if (strncmp(dir->i_name, name, len) != 0 || dir->i_name[len] != '\0')
+			continue;
+		if (subtree_busy(dir))
+			return;
+		*link = dir->i_sibling;
+		proc->i_nlink--;
+		free_subtree(dir);
+		return;
+	}
+}
+
 /* proc_self_link - /proc/self: a link to the caller's /proc/<pid>. */
 static int
 proc_self_link(struct inode *inode, char *buf, size_t size)

@@ -8,7 +8,9 @@
  *                     bug (a failing BUG_ON), panic (a plain panic),
  *                     null (read address 0), wx (write to kernel text),
  *                     nx (execute kernel data), stack (overflow the
- *                     kernel stack into its guard page).
+ *                     kernel stack into its guard page), smap (read a
+ *                     user page directly, not through uaccess), smep
+ *                     (execute a user page).
  *   selftest          run every self-test in selftests[], print the
  *                     results, and power off (QEMU exits 33 on success).
  *
@@ -16,18 +18,48 @@
  */
 #include <pagoda/arch.h>
 #include <pagoda/cmdline.h>
+#include <pagoda/gfp.h>
 #include <pagoda/init.h>
 #include <pagoda/jiffies.h>
 #include <pagoda/kallsyms.h>
 #include <pagoda/kernel.h>
+#include <pagoda/mm.h>
 #include <pagoda/printk.h>
 #include <pagoda/selftest.h>
 #include <pagoda/string.h>
+#include <pagoda/uaccess.h>
+
+#include <asm/pgtable.h>
 
 /* Nothing is mapped here: the PML4 slot of 0xffffe90000000000 is empty. */
 #define UNMAPPED_KERNEL_ADDR 0xffffe90000000000UL
 /* Bits 63:48 must copy bit 47 (Intel SDM Vol. 1, 3.3.7.1); this does not. */
 #define NONCANONICAL_ADDR    0x0000800000000000UL
+
+/* A user address for the smap and smep tests (nothing maps it at boot). */
+#define USER_TEST_ADDR	     0x0000000010000000UL
+
+/*
+ * map_user_test_page - map a user page (U/S set at every level) at
+ * USER_TEST_ADDR in the kernel's own tables and put a `ret` in it through
+ * copy_to_user, which SMAP allows. Returns its address.
+ */
+static unsigned long
+map_user_test_page(void)
+{
+	struct page *page = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);
+	static const uint8_t ret = 0xc3;
+	uint8_t back = 0;
+
+	if (!page || map_pages(init_pgd, USER_TEST_ADDR, page_to_phys(page), PAGE_SIZE,
+			       _PAGE_PRESENT | _PAGE_RW | _PAGE_USER) < 0)
+		panic("test_fault: cannot map a user page");
+	if (copy_to_user((void *)USER_TEST_ADDR, &ret, 1) ||
+	    copy_from_user(&back, (void *)USER_TEST_ADDR, 1) || back != ret)
+		panic("test_fault: copy_to_user/copy_from_user failed on a user page");
+	pr_notice("test_fault: uaccess to a user page: ok\n");
+	return USER_TEST_ADDR;
+}
 
 /* 1 and 0, but the compiler cannot know: a real idiv must run. */
 static volatile int fault_dividend = 1, fault_divisor;
@@ -73,6 +105,10 @@ trigger_fault(const char *kind)
 		((void (*)(void))(unsigned long)&fault_divisor)(); /* run kernel data */
 	else if (strcmp(kind, "stack") == 0)
 		recurse_forever(0);
+	else if (strcmp(kind, "smap") == 0)
+		(void)*(volatile uint8_t *)map_user_test_page(); /* not through uaccess */
+	else if (strcmp(kind, "smep") == 0)
+		((void (*)(void))map_user_test_page())(); /* run user code in ring 0 */
 	pr_err("test_fault: unknown kind '%s'\n", kind);
 }
 

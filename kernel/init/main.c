@@ -22,6 +22,7 @@
 #include <pagoda/multiboot2.h>
 #include <pagoda/printk.h>
 #include <pagoda/sched.h>
+#include <pagoda/slab.h>
 #include <pagoda/string.h>
 #include <pagoda/version.h>
 
@@ -106,8 +107,9 @@ static const char *init_argv[INIT_MAX_ARGS + 1] = { init_path, NULL };
 static const char *const init_envp[] = { "HOME=/", "TERM=linux", "PATH=/bin", NULL };
 static char init_args_buf[4096];
 
-/* Free frames when init started: all must be back when it exits. */
-unsigned long init_free_pages;
+/* Free frames and slab pages when init started: all must be back when it
+ * exits (the per-cache object counts are marked at the same moment). */
+unsigned long init_free_pages, init_slab_pages;
 
 /*
  * read_init_args - if the initramfs has /etc/init.argv (the whole argv,
@@ -147,9 +149,16 @@ run_init(void *unused)
 
 	if (!IS_ERR(self))
 		fput(self);
-	/* Files and working directory are here, no address space yet: the
-	 * same state do_exit() measures in (after mmput, before put_files). */
+	/* The leak check's baseline: what the kernel holds while init owns
+	 * nothing at all (do_exit() measures after init's files, working
+	 * directory and memory are gone). Then init gets them afresh. */
+	put_files(current->files);
+	put_fs_struct(current->fs);
 	init_free_pages = nr_free_pages();
+	init_slab_pages = nr_slab_pages();
+	kmem_cache_mark();
+	current->files = files_init_console();
+	current->fs = fs_struct_init();
 	int err = do_execve(init_path, &argv, &envp);
 
 	if (err < 0)

@@ -197,7 +197,7 @@ zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long en
 {
 	struct mm_struct *mm = vma->vm_mm;
 
-	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
+	for (unsigned long addr = start; addr < end; addr = pgtable_next((pte_t *)mm->pgd, addr)) {
 		pte_t *pte = user_pte(mm, addr, false);
 
 		if (!pte || !pte_present(*pte))
@@ -221,7 +221,10 @@ zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long en
 int
 copy_page_range(struct mm_struct *dst, struct vm_area_struct *vma)
 {
-	for (unsigned long addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
+	pte_t *pgd = (pte_t *)vma->vm_mm->pgd;
+
+	for (unsigned long addr = vma->vm_start; addr < vma->vm_end;
+	     addr = pgtable_next(pgd, addr)) {
 		pte_t *src = user_pte(vma->vm_mm, addr, false);
 
 		if (!src || !pte_present(*src))
@@ -246,6 +249,15 @@ copy_page_range(struct mm_struct *dst, struct vm_area_struct *vma)
 void
 pagefault_out_of_memory(void)
 {
-	pr_err("Out of memory: Killed process %d (%s)\n", current->pid, current->comm);
+	struct mm_struct *mm = current->mm;
+	unsigned long kb = PAGE_SIZE / 1024;
+
+	/* Linux's line (mm/oom_kill.c, __oom_kill_process). Linux picks the
+	 * process with the most memory; Pagoda kills the one whose fault
+	 * could not be satisfied, which is usually the same one. */
+	pr_err("Out of memory: Killed process %d (%s) total-vm:%lukB, anon-rss:%lukB, "
+	       "file-rss:%lukB, shmem-rss:0kB, UID:0 oom_score_adj:0\n",
+	       current->pid, current->comm, mm ? mm->total_vm * kb : 0,
+	       mm ? mm->rss[MM_ANONPAGES] * kb : 0, mm ? mm->rss[MM_FILEPAGES] * kb : 0);
 	send_signal(current, SIGKILL);
 }

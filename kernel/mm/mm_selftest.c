@@ -105,6 +105,8 @@ selftest_paging(void)
 	SELFTEST_CHECK(map_pages(init_pgd, scratch, page_to_phys(page), PAGE_SIZE, PAGE_KERNEL) ==
 		       0);
 	SELFTEST_CHECK(nr_free_pages() == free0 - 3); /* a new PDPT, PD and PT */
+	/* A new kernel mapping, tables and all, is the kernel's alone. */
+	SELFTEST_CHECK(kernel_half_user_entries(init_pgd) == 0);
 	*(volatile unsigned long *)scratch = 0x1234;
 	SELFTEST_CHECK(*(unsigned long *)page_address(page) == 0x1234);
 	set_pages_prot(init_pgd, scratch, PAGE_SIZE, PAGE_KERNEL_RO);

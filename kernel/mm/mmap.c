@@ -356,8 +356,10 @@ change_pte_range(struct vm_area_struct *vma, unsigned long start, unsigned long 
 
 	if (!(vma->vm_flags & VM_SHARED))
 		prot &= ~_PAGE_RW;
-	for (unsigned long a = start; a < end; a += PAGE_SIZE) {
-		pte_t *pte = walk_user_pgtable((pte_t *)vma->vm_mm->pgd, a, false);
+	pte_t *pgd = (pte_t *)vma->vm_mm->pgd;
+
+	for (unsigned long a = start; a < end; a = pgtable_next(pgd, a)) {
+		pte_t *pte = walk_user_pgtable(pgd, a, false);
 
 		if (pte && pte_present(*pte)) {
 			*pte = pte_phys(*pte) | prot;

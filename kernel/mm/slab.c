@@ -255,6 +255,32 @@ nr_slab_pages(void)
 }
 
 void
+kmem_cache_mark(void)
+{
+	struct kmem_cache *c;
+
+	list_for_each_entry(c, &slab_caches, list) c->marked_objs = c->active_objs;
+}
+
+long
+kmem_cache_report_changes(void)
+{
+	struct kmem_cache *c;
+	long total = 0;
+
+	list_for_each_entry(c, &slab_caches, list)
+	{
+		long delta = (long)c->active_objs - (long)c->marked_objs;
+
+		if (delta)
+			pr_notice("slab: %s: %lu objects in use, %lu at the mark\n", c->name,
+				  c->active_objs, c->marked_objs);
+		total += delta;
+	}
+	return total;
+}
+
+void
 kmem_cache_init(void)
 {
 	cache_setup(&cache_cache, "kmem_cache", sizeof(struct kmem_cache), 0);

@@ -22,7 +22,9 @@
 
 #include <uapi/errno.h>
 
-#define MAX_TASKS	     512 /* the process table's size */
+/* The process table's size: fork fails with EAGAIN when it is full, so a
+ * fork bomb stops there (and kernel stacks, 16 KiB each, stay bounded). */
+#define MAX_TASKS	     512
 
 #define CLONE_VM	     0x00000100
 #define CLONE_PARENT_SETTID  0x00100000
@@ -103,6 +105,7 @@ free_task_unlinked(struct task_struct *p)
 void
 free_task(struct task_struct *p)
 {
+	proc_flush_task(p->pid);
 	list_del(&p->tasks);
 	list_del(&p->sibling);
 	free_task_unlinked(p);
@@ -121,9 +124,18 @@ attach_task(struct task_struct *p, struct task_struct *parent)
 static struct task_struct *
 copy_process(const struct pt_regs *regs, int *err)
 {
-	struct task_struct *p = alloc_task();
+	struct task_struct *p;
 
+	/*
+	 * RLIMIT_NPROC: every Pagoda process runs as the one user, so the
+	 * limit is on all processes together. Linux exempts root
+	 * (CAP_SYS_RESOURCE) from it; Pagoda applies it to everyone, since
+	 * everyone is root here and a fork bomb should still stop.
+	 */
 	*err = -EAGAIN;
+	if ((unsigned long)nr_tasks >= current->rlim[RLIMIT_NPROC].rlim_cur)
+		return NULL;
+	p = alloc_task();
 	if (!p)
 		return NULL;
 	memcpy(p->comm, current->comm, sizeof(p->comm));

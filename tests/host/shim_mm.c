@@ -56,6 +56,13 @@ free_pgtables(pte_t *pgd, unsigned long start, unsigned long end)
 {
 }
 
+/* No tables at all: a page loop may skip to the end of the address space. */
+unsigned long
+pgtable_next(pte_t *pgd, unsigned long va)
+{
+	return ~0UL;
+}
+
 void
 zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {

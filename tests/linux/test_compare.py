@@ -4,7 +4,7 @@ Each program in tests/linux/ is built with this machine's C libraries
 (glibc: gcc -static; musl: musl-gcc -static), run natively and under
 tools/run-elf, and the two runs must agree on standard output, line for
 line, and on the exit status. Every Pagoda run must also give back every
-page frame its processes used.
+page frame and every slab object its processes used.
 
 The same programs also run under Debian's Linux kernel in the same QEMU
 (tests/lib/linux_qemu.py, tools/compare), where output and exit status
@@ -60,6 +60,7 @@ PROGRAMS = [
     ("exec_errors", []),
     ("malloc_heavy", []),
     ("signals", []),
+    ("attacks", []),
 ]
 
 
@@ -94,6 +95,10 @@ def test_same_as_linux(prog, args, libc, tmp_path):
     m = re.search(r"init: (\d+) pages free, (\d+) when init started", kernel_log)
     assert m, kernel_log
     assert m.group(1) == m.group(2), "page frames were not all returned"
+    m = re.search(r"init: (\d+) slab pages, (\d+) when init started; (-?\d+) slab objects more",
+                  kernel_log)
+    assert m, kernel_log
+    assert m.group(1) == m.group(2) and m.group(3) == "0", "slab objects leaked\n" + kernel_log
 
 
 def linux_vm_cases():

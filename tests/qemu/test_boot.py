@@ -92,6 +92,27 @@ def test_nx_kernel_data():
     assert "#PF: error_code(0x0011) - permissions violation" in b.output
 
 
+def test_smap_stops_kernel_reads_of_user_pages():
+    """SMAP: copy_from_user (stac/clac) reaches a user page, a plain
+    kernel read of it faults -- an oops, not demand paging."""
+    b = boot("test_fault=smap", timeout=30)
+    assert b.status == EXIT_PANIC, b.output
+    assert "paging: SMEP on, SMAP on" in b.output
+    assert "test_fault: uaccess to a user page: ok" in b.output
+    assert "BUG: unable to handle page fault for address: 0000000010000000" in b.output
+    assert "#PF: supervisor read access in kernel mode" in b.output
+    assert "#PF: error_code(0x0001) - permissions violation" in b.output
+
+
+def test_smep_stops_kernel_running_user_code():
+    b = boot("test_fault=smep", timeout=30)
+    assert b.status == EXIT_PANIC, b.output
+    assert "test_fault: uaccess to a user page: ok" in b.output
+    assert "#PF: supervisor instruction fetch in kernel mode" in b.output
+    assert "#PF: error_code(0x0011) - permissions violation" in b.output
+    assert "BUG: unable to handle page fault for address: 0000000010000000" in b.output
+
+
 def test_stack_overflow_hits_guard_page():
     """The page below the boot stack is unmapped: overflowing the stack
     faults there, and the double fault is reported on its own stack."""

@@ -115,8 +115,11 @@ __switch_to_asm:
 ; ret_from_fork - where a new task first runs (copy_thread in process.c
 ; built its stack). For a kernel thread RBX holds a function and R12 its
 ; argument: call it (it may exec a user program, filling in the pt_regs).
-; Then return to user mode through the pt_regs at the top of the stack.
+; Then return to user mode through the pt_regs at the top of the stack,
+; by way of exit_to_user_mode like every other return to user mode: a
+; signal may be pending (a SIGKILL, or the SIGSEGV of a bad entry point).
 extern schedule_tail
+extern exit_to_user_mode
 global ret_from_fork
 ret_from_fork:
 	sub	rsp, 8			; RSP is at the pt_regs: align for calls
@@ -126,5 +129,7 @@ ret_from_fork:
 	mov	rdi, r12
 	call	rbx
 .to_user:
+	lea	rdi, [rsp + 8]		; exit_to_user_mode(regs)
+	call	exit_to_user_mode
 	add	rsp, 8
 	jmp	restore_regs_and_iret

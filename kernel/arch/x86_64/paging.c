@@ -28,6 +28,7 @@
 
 #include <asm/pgtable.h>
 #include <asm/processor.h>
+#include <asm/smap.h>
 
 #include "internal.h"
 
@@ -89,6 +90,42 @@ setup_nx(void)
 	}
 }
 
+bool smap_enabled;
+
+/* CPUID leaf 7, subleaf 0, EBX (Intel SDM Vol. 2A, CPUID). */
+#define CPUID7_EBX_SMEP (1U << 7)
+#define CPUID7_EBX_SMAP (1U << 20)
+
+/*
+ * cpu_protection_init - keep the kernel out of user pages: SMEP (the
+ * kernel never executes a user page) and SMAP (it reads and writes them
+ * only between stac and clac, in uaccess.c), where CPUID offers them.
+ * QEMU's `-cpu max` and recent hardware have both.
+ */
+void
+cpu_protection_init(void)
+{
+	uint32_t a, b, c, d, max_leaf;
+	unsigned long cr4 = read_cr4();
+
+	cpuid(0, 0, &max_leaf, &b, &c, &d);
+	if (max_leaf < 7) {
+		pr_warn("paging: no SMEP or SMAP on this CPU\n");
+		return;
+	}
+	cpuid(7, 0, &a, &b, &c, &d);
+	if (b & CPUID7_EBX_SMEP)
+		cr4 |= X86_CR4_SMEP;
+	if (b & CPUID7_EBX_SMAP) {
+		__asm__ volatile("clac" : : : "memory");
+		cr4 |= X86_CR4_SMAP;
+		smap_enabled = true;
+	}
+	write_cr4(cr4);
+	pr_info("paging: SMEP %s, SMAP %s\n", (cr4 & X86_CR4_SMEP) ? "on" : "off",
+		(cr4 & X86_CR4_SMAP) ? "on" : "off");
+}
+
 void
 paging_init(void)
 {
@@ -110,6 +147,9 @@ paging_init(void)
 	map_kernel_section(init_stack_guard + PAGE_SIZE, _end, PAGE_KERNEL);
 
 	write_cr3(pgd_pa); /* the boot tables and their identity map are gone */
+	if (kernel_half_user_entries(init_pgd))
+		panic("paging: user-accessible entries in the kernel's half");
+	cpu_protection_init();
 	pr_info("paging: direct map of %llu MiB at %#lx, kernel text RX, data NX\n",
 		(unsigned long long)memblock_phys_mem_size() / MiB, PAGE_OFFSET);
 }

@@ -94,6 +94,58 @@ walk_pgtable(pte_t *pgd, unsigned long va, bool alloc)
 	return walk(pgd, va, alloc, false);
 }
 
+unsigned long
+pgtable_next(pte_t *pgd, unsigned long va)
+{
+	pte_t *table = pgd;
+
+	/* An entry at level L covers 2^(12 + 9 * (L - 1)) bytes: 512 GiB in
+	 * the PML4, 1 GiB in a PDPT, 2 MiB in a PD, 4 KiB in a PT. */
+	for (int level = 4; level > 1; level--) {
+		pte_t entry = table[pgtable_index(va, level)];
+		unsigned long span = 1UL << (PAGE_SHIFT + 9 * (level - 1));
+
+		if (!pte_present(entry) || (entry & _PAGE_PSE))
+			return ALIGN_DOWN(va, span) + span;
+		table = pte_table(entry);
+	}
+	return va + PAGE_SIZE;
+}
+
+/* user_entries - entries with the user bit in @table (at @level) and below. */
+static unsigned long
+user_entries(const pte_t *table, int level)
+{
+	unsigned long n = 0;
+
+	for (int i = 0; i < PTRS_PER_TABLE; i++) {
+		pte_t e = table[i];
+
+		if (!pte_present(e))
+			continue;
+		if (e & _PAGE_USER)
+			n++;
+		if (level > 1 && !(e & _PAGE_PSE))
+			n += user_entries(pte_table(e), level - 1);
+	}
+	return n;
+}
+
+unsigned long
+kernel_half_user_entries(const pte_t *pgd)
+{
+	unsigned long n = 0;
+
+	for (int i = PTRS_PER_TABLE / 2; i < PTRS_PER_TABLE; i++) {
+		if (!pte_present(pgd[i]))
+			continue;
+		if (pgd[i] & _PAGE_USER)
+			n++;
+		n += user_entries(pte_table(pgd[i]), 3);
+	}
+	return n;
+}
+
 pte_t *
 walk_user_pgtable(pte_t *pgd, unsigned long va, bool alloc)
 {

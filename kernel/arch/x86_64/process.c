@@ -25,6 +25,7 @@
 #include <pagoda/mm.h>
 #include <pagoda/printk.h>
 #include <pagoda/sched.h>
+#include <pagoda/signal.h>
 #include <pagoda/string.h>
 #include <pagoda/syscalls.h>
 #include <pagoda/uaccess.h>
@@ -201,6 +202,15 @@ arch_start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp)
 	__asm__ volatile("fxrstor %0" : : "m"(init_fpstate));
 	current->thread.fsbase = 0;
 	wrmsr(MSR_FS_BASE, 0);
+	/*
+	 * An ELF entry point outside the user half: iretq to a non-canonical
+	 * RIP raises #GP(0) while still in kernel mode on real CPUs (Intel
+	 * SDM Vol. 2A, IRET, 64-bit mode exceptions), which would be an oops.
+	 * The program dies of SIGSEGV instead, as on Linux, before the return
+	 * to user mode is tried (exit_to_user_mode delivers it).
+	 */
+	if (ip >= TASK_SIZE_MAX_X86)
+		force_sig(SIGSEGV);
 }
 
 #define ARCH_SET_GS 0x1001

@@ -3,11 +3,13 @@
  *
  * entry.asm calls x86_handle_interrupt(regs, vector) for every vector.
  * Interrupts from devices (vector 32 and up) go to their handler; the
- * CPU's exceptions (0-31) come here. For now every exception in the kernel
- * is fatal: we print an oops report in Linux's format (the exception's
- * name, the error code decoded, RIP as function+offset, all registers,
- * the call trace) and panic. User-mode exceptions turn into signals once
- * user processes exist.
+ * CPU's exceptions (0-31) come here. An exception in user mode becomes a
+ * signal for the program (SIGSEGV for a page it may not touch, a GP fault
+ * such as a jump to a non-canonical address, ...) and the kernel carries
+ * on. In the kernel, only a uaccess.c instruction may fault (it resumes at
+ * its fixup); any other exception prints an oops report in Linux's format
+ * (the exception's name, the error code decoded, RIP as function+offset,
+ * all registers, the call trace) and panics.
  *
  * Counterpart: Linux arch/x86/kernel/traps.c, arch/x86/mm/fault.c
  * (the page-fault part), arch/x86/kernel/dumpstack.c (the report).
@@ -22,6 +24,7 @@
 #include <pagoda/uaccess.h>
 
 #include <asm/processor.h>
+#include <asm/smap.h>
 
 #include "internal.h"
 
@@ -159,6 +162,24 @@ user_exception(struct pt_regs *regs, unsigned long vector)
 }
 
 /*
+ * kernel_touched_user - was this a kernel-mode fault on a user address that
+ * the kernel had no business making? An instruction fetch there is a SMEP
+ * violation (the kernel jumped into user memory); with SMAP on, any
+ * other access with RFLAGS.AC clear came from outside uaccess.c. Neither
+ * may be "fixed" by mapping the page: it is a kernel bug, and an oops
+ * (Linux arch/x86/mm/fault.c, do_user_addr_fault).
+ */
+static bool
+kernel_touched_user(const struct pt_regs *regs, unsigned long error_code)
+{
+	if (error_code & X86_PF_USER)
+		return false;
+	if (error_code & X86_PF_INSTR)
+		return true;
+	return smap_enabled && !(regs->eflags & X86_EFLAGS_AC);
+}
+
+/*
  * exc_page_fault - vector 14. A fault on a user address may be demand
  * paging, a copy-on-write, or stack growth: handle_mm_fault() decides. A
  * user program faulting where it may not gets SIGSEGV; the kernel
@@ -171,7 +192,8 @@ exc_page_fault(struct pt_regs *regs, unsigned long error_code)
 	unsigned long address = read_cr2();
 	int ret = VM_FAULT_SIGSEGV;
 
-	if (address < TASK_SIZE_MAX && current->mm && !(error_code & X86_PF_RSVD)) {
+	if (address < TASK_SIZE_MAX && current->mm && !(error_code & X86_PF_RSVD) &&
+	    !kernel_touched_user(regs, error_code)) {
 		unsigned int flags = 0;
 
 		if (error_code & X86_PF_WRITE)
@@ -231,6 +253,9 @@ do_exception(struct pt_regs *regs, unsigned long vector)
 void
 x86_handle_interrupt(struct pt_regs *regs, unsigned long vector)
 {
+	/* An interrupt gate keeps RFLAGS.AC: close the user-access window
+	 * (iretq reopens it if a uaccess was interrupted). */
+	clac();
 	if (vector < FIRST_EXTERNAL_VECTOR) {
 		do_exception(regs, vector);
 		if (user_mode(regs))

@@ -9,12 +9,17 @@
  * the fixup, which makes the function return an error. So a system call
  * handed a bad pointer returns -EFAULT, and the kernel carries on.
  *
+ * Every access is bracketed by stac/clac (asm/smap.h): with SMAP on, these
+ * are the only instructions in the kernel allowed to touch a user page.
+ *
  * Counterpart: Linux arch/x86/lib/copy_user_64.S, arch/x86/mm/extable.c.
  */
 #include <pagoda/kernel.h>
 #include <pagoda/uaccess.h>
 
 #include <uapi/errno.h>
+
+#include <asm/smap.h>
 
 #include "internal.h"
 
@@ -54,6 +59,7 @@ raw_copy(void *to, const void *from, unsigned long n)
 {
 	unsigned long qwords = n / 8, tail = n % 8;
 
+	stac();
 	__asm__ volatile("1:	rep movsq\n\t"
 			 "	mov %[tail], %%rcx\n\t"
 			 "2:	rep movsb\n\t"
@@ -65,6 +71,7 @@ raw_copy(void *to, const void *from, unsigned long n)
 			 : "+D"(to), "+S"(from), "+c"(qwords)
 			 : [tail] "r"(tail)
 			 : "memory");
+	clac();
 	return qwords;
 }
 
@@ -91,11 +98,13 @@ clear_user(void __user *to, unsigned long n)
 
 	if (!access_ok(to, n))
 		return n;
+	stac();
 	__asm__ volatile("1:	rep stosb\n\t"
 			 "2:\n\t" EX_TABLE(1b, 2b)
 			 : "+D"(to), "+c"(left)
 			 : "a"(0)
 			 : "memory");
+	clac();
 	return left;
 }
 
@@ -106,6 +115,7 @@ get_user_u8(uint8_t *val, const uint8_t __user *addr)
 	int err = 0;
 	uint8_t v = 0;
 
+	stac();
 	__asm__ volatile("1:	movb (%[addr]), %[v]\n\t"
 			 "2:\n\t"
 			 ".pushsection .text.fixup, \"ax\"\n"
@@ -114,6 +124,7 @@ get_user_u8(uint8_t *val, const uint8_t __user *addr)
 			 ".popsection\n\t" EX_TABLE(1b, 3b)
 			 : [v] "+q"(v), [err] "+r"(err)
 			 : [addr] "r"(addr), [efault] "i"(-EFAULT));
+	clac();
 	*val = v;
 	return err;
 }

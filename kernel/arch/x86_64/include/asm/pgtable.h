@@ -84,6 +84,25 @@ extern pgprot_t __supported_pte_mask;
  */
 pte_t *walk_pgtable(pte_t *pgd, unsigned long va, bool alloc);
 
+/*
+ * pgtable_next - where a loop over the pages of a range should look after
+ * @va: the next page, or, when a whole table is missing under @va (or a
+ * large page maps it), the end of the region that entry covers. Loops
+ * over a VMA use it so that a huge, mostly empty mapping (mmap of a
+ * terabyte) costs time in proportion to the tables present, not to its
+ * size: otherwise fork or munmap of one would stall the kernel for minutes.
+ */
+unsigned long pgtable_next(pte_t *pgd, unsigned long va);
+
+/*
+ * kernel_half_user_entries - how many entries, at any level, of the upper
+ * half of @pgd (the kernel's, shared by every address space) have the
+ * user bit. Must be 0: the CPU lets user mode at a page only if every
+ * level above it has U/S set too (Intel SDM Vol. 3A, 4.6), and only the
+ * lower half's tables are made with it.
+ */
+unsigned long kernel_half_user_entries(const pte_t *pgd);
+
 /* walk_user_pgtable - the same for a user address: new tables get _PAGE_USER. */
 pte_t *walk_user_pgtable(pte_t *pgd, unsigned long va, bool alloc);
 
