@@ -80,8 +80,9 @@ $(BUILD)/include/asm-offsets.inc: $(ARCH_DIR)/asm-offsets.c $(ARCH_DIR)/include/
 	sed -n 's/^[[:space:]]*->\([A-Z_0-9]*\) \$$\{0,1\}\([0-9]*\).*/%define \1 \2/p' \
 		$(BUILD)/asm-offsets.s > $@
 
-# Only main.c prints the version; other objects do not wait for it.
-$(BUILD)/kernel/init/main.o: $(BUILD)/include/pagoda/version.h
+# Only main.c (the boot banner) and sys.c (uname) print the version;
+# other objects do not wait for it.
+$(BUILD)/kernel/init/main.o $(BUILD)/kernel/proc/sys.o: $(BUILD)/include/pagoda/version.h
 
 $(BUILD)/%.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
