@@ -4,6 +4,7 @@
 #   make qemu         boot it in QEMU, console on this terminal (Ctrl-A X quits)
 #   make qemu-nox     the same, never opening a window
 #   make qemu-gdb     boot it halted, waiting for GDB; then `make gdb` in another terminal
+#   make lecture L=l3-malloc-brk   run a lecture's GDB script (docs/lectures/)
 #   make test         every test: host unit tests, QEMU boots, GDB scripts
 #   make bench        the benchmarks
 #   make format-check check the C sources against .clang-format
@@ -157,7 +158,14 @@ gdb: $(BUILD)/gdbinit $(BUILD)/kernel.elf $(BUILD)/.deps-run
 
 $(BUILD)/gdbinit: tools/gdbinit.tmpl
 	@mkdir -p $(BUILD)
-	sed -e 's|@GDBPORT@|$(GDBPORT)|g' -e 's|@KERNEL@|$(BUILD)/kernel.elf|g' $< > $@
+	@sed -e 's|@GDBPORT@|$(GDBPORT)|g' -e 's|@KERNEL@|$(BUILD)/kernel.elf|g' \
+		-e 's|@PAGODA_PY@|tools/gdb/pagoda.py|g' $< > $@
+
+# lecture L=NAME: run docs/lectures/NAME.gdb in batch mode against a fresh
+# QEMU (tools/run-lecture), printing the walk-through.
+lecture: $(BUILD)/pagoda.iso $(BUILD)/.deps-run
+	@test -n "$(L)" || { echo "usage: make lecture L=NAME (docs/lectures/NAME.gdb)" >&2; exit 2; }
+	@$(PYTHON) tools/run-lecture $(L)
 
 $(BUILD)/.deps-run: tools/ensure-deps.sh
 	@mkdir -p $(BUILD)
@@ -197,6 +205,6 @@ FORCE:
 
 test-build:
 
-.PHONY: test-build all qemu qemu-nox qemu-gdb gdb test bench format-check format clean host-tests FORCE
+.PHONY: test-build all qemu qemu-nox qemu-gdb gdb lecture test bench format-check format clean host-tests FORCE
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
