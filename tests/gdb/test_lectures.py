@@ -30,7 +30,7 @@ LECTURES = sorted(f[:-4] for f in os.listdir(os.path.join(ROOT, "docs", "lecture
 
 def hits(out):
     """The functions of the breakpoints hit, in order."""
-    return re.findall(r"^(?:Breakpoint|Temporary breakpoint) \d+, (?:0x[0-9a-f]+ in )?(\w+)",
+    return re.findall(r"^(?:Breakpoint|Temporary breakpoint) \d+(?:\.\d+)?, (?:0x[0-9a-f]+ in )?(\w+)",
                       out, re.M)
 
 
@@ -124,3 +124,47 @@ def test_l1_boot(runs):
     assert "magic = 0x36d76289" in out
     assert re.search(r'boot_info: \d+ memory ranges, command line "poweroff"', out)
     assert run.status == EXIT_SUCCESS
+
+
+def test_l4_mmap(runs):
+    run = lecture(runs, "l4-mmap")
+    out = run.output
+    assert "Error in sourced" not in out, out
+    assert_in_order(hits(out), ["sysmalloc", "__do_sys_mmap", "mmap_region", "handle_mm_fault",
+                                "do_anonymous_page", "munmap_chunk", "__do_sys_munmap"])
+    assert "nb = 204816 >= mp_.mmap_threshold = 131072" in out
+    assert "mmap(addr 0, len 0x33000, prot 0x3, flags 0x22, fd -1)" in out
+    start = int(re.search(r"the new mapping starts at (0x\w+)", out).group(1), 16)
+    end = start + 0x33000
+    line = f"{start:08x}-{end:08x} rw-p 00000000"
+    before, rest = out.split("the new mapping starts at", 1)
+    assert line not in before.split("-- before: the VMAs")[1]
+    during, after = rest.split("-- after: the mapping is gone")
+    assert re.search(rf"^{line}$", during, re.M), during
+    assert line not in after
+    assert "munmap(addr %#x, len 0x33000)" % start in out
+    # Before the first touch no PTE; after it a frame, writable.
+    assert re.search(rf"VA {start:#x}: (.*\n)+?not present", during)
+    assert re.search(r"PT  \[ *\d+\] @ \S+ = 0x8\w+  P W U NX\n=> physical", during), during
+    assert run.status == EXIT_SUCCESS, run.serial
+
+
+def test_l5_fork_cow(runs):
+    run = lecture(runs, "l5-fork-cow")
+    out = run.output
+    assert "Error in sourced" not in out, out
+    assert_in_order(hits(out), ["__do_sys_fork", "dup_mm", "copy_page_range", "wake_up_process",
+                                "do_wp_page"])
+    assert re.search(r"^#4 +fork \(\) at libc/src/process/fork.c", out, re.M), out
+    assert re.search(r"^\*\s+1\s+0 R init\s+\S+\n\s+2\s+1 R init\s+\S+$", out, re.M), out
+    ptes = re.findall(r"PT  \[510\] @ \S+ = (0x\w+)  ([A-Z ]+)\n=> physical (0x\w+)", out)
+    # before fork: writable; after: read-only in both, one frame; after the
+    # write fault: the writer has a new writable frame, the other the old one.
+    assert len(ptes) == 5, ptes
+    before, parent, child, copied, other = ptes
+    assert " W " in before[1] + " "
+    assert " W " not in parent[1] + " " and " W " not in child[1] + " "
+    assert parent[2] == child[2] == before[2]
+    assert "_refcount = 2: shared, so it is copied" in out
+    assert copied[1].startswith("P W U") and copied[2] != before[2]
+    assert other[2] == before[2] and " W " not in other[1] + " "
