@@ -168,3 +168,37 @@ def test_l5_fork_cow(runs):
     assert "_refcount = 2: shared, so it is copied" in out
     assert copied[1].startswith("P W U") and copied[2] != before[2]
     assert other[2] == before[2] and " W " not in other[1] + " "
+
+
+def buddy_counts(text):
+    """The free-block counts per order from each `buddy` in @text."""
+    return [[int(c) for c in m.split()] for m in
+            re.findall(r"^Node 0, zone   Normal((?: +\d+){11})$", text, re.M)]
+
+
+def test_l2_buddy(runs):
+    run = lecture(runs, "l2-buddy")
+    out = run.output
+    assert "Error in sourced" not in out, out
+    assert_in_order(hits(out), ["alloc_pages", "__free_pages"])
+    split, merge = out.split("==== 2.")
+    # The split: order 0 was empty; the smallest non-empty order k lost a
+    # block and each order below k gained one, minus the frame handed out.
+    before, after = buddy_counts(split)
+    k = next(o for o, c in enumerate(before) if c)
+    assert before[0] == 0 and k > 0
+    assert after[k] == before[k] - 1
+    assert all(after[o] == before[o] + 1 for o in range(k))
+    assert after[k + 1:] == before[k + 1:]
+    frame = int(re.search(r"alloc_pages returned frame (0x\w+)", split).group(1), 16)
+    assert frame % (1 << k) == 0
+    # The coalesce: an order-n free whose buddy was free: the buddy left
+    # free_area[n] and no block of order n was added.
+    m = re.search(r"__free_pages\(frame (0x\w+), order (\d+)\): its buddy is frame (0x\w+)", merge)
+    pfn, n, buddy = int(m.group(1), 16), int(m.group(2)), int(m.group(3), 16)
+    assert buddy == pfn ^ (1 << n)
+    before, after = buddy_counts(merge)
+    assert after[n] == before[n] - 1
+    assert sum(c << o for o, c in enumerate(after)) == sum(c << o for o, c in enumerate(before)) \
+        + (1 << n)
+    assert run.status == EXIT_SUCCESS
