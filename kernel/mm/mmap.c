@@ -29,6 +29,7 @@
 #define STACK_GUARD_GAP (256 * PAGE_SIZE) /* kept free below a stack */
 #define MAX_MAP_COUNT	65530		  /* Linux's vm.max_map_count */
 
+/* LAB(mmap) BEGIN: munmap: split the VMAs at the ends of the range, remove the ones inside */
 /* do_munmap_range - take [start, end) out of every VMA it touches. */
 static int
 do_munmap_range(struct mm_struct *mm, unsigned long start, unsigned long end)
@@ -69,6 +70,7 @@ do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 {
 	return len ? do_munmap_range(mm, start, start + len) : 0;
 }
+/* LAB(mmap) END */
 
 /*
  * mmap_region - map [addr, addr + len) with @vm_flags, backed by @file at
@@ -202,6 +204,7 @@ populate(unsigned long addr, unsigned long len, unsigned long vm_flags)
 			break;
 }
 
+/* LAB(mmap) BEGIN: mmap: Linux's checks in Linux's order, then the mapping */
 /*
  * do_mmap - the checks of Linux's do_mmap, in its order, then the mapping.
  * @len is in bytes, @pgoff in pages. Returns the address or -errno.
@@ -240,6 +243,7 @@ do_mmap(struct file *file, unsigned long addr, unsigned long len, unsigned long 
 		populate(addr, len, vm_flags);
 	return addr;
 }
+/* LAB(mmap) END */
 
 SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot, unsigned long,
 		flags, unsigned long, fd, unsigned long, off)
@@ -386,6 +390,7 @@ brk_limit(const struct mm_struct *mm)
 	return rlim > data ? mm->start_brk + (rlim - data) : mm->start_brk;
 }
 
+/* LAB(brk) BEGIN: the brk system call: range check, shrink, grow, flush_icache_range */
 /*
  * brk - move the program break: the end of the heap. The checks are those
  * of Linux's nommu brk(), in its order, plus what an MMU needs: freeing
@@ -418,3 +423,4 @@ SYSCALL_DEFINE1(brk, unsigned long, brk)
 	flush_icache_range(mm->brk, brk);
 	return mm->brk = brk;
 }
+/* LAB(brk) END */
