@@ -7,6 +7,7 @@
 #   make lecture L=l3-malloc-brk   run a lecture's GDB script (docs/lectures/)
 #   make test         every test: host unit tests, QEMU boots, GDB scripts
 #   make bench        the benchmarks
+#   make lab LAB=brk  write the student tree of a lab (labs/); make grade LAB=brk scores it
 #   make format-check check the C sources against .clang-format
 #
 # Options: CMDLINE="..." (kernel command line), MEM=128M (guest RAM).
@@ -185,6 +186,17 @@ test: $(BUILD)/.deps-test
 	@$(MAKE) --no-print-directory all host-tests test-build
 	@$(PYTHON) tests/run_all.py
 
+# Labs (tools/lab.py, labs/*.md): `make lab LAB=NAME` writes the student
+# tree build/lab-NAME; `make grade LAB=NAME` (here or in a student tree)
+# runs the lab's tests and prints the score.
+lab:
+	@test -n "$(LAB)" || { $(PYTHON) tools/lab.py list; exit 2; }
+	@$(PYTHON) tools/lab.py make $(LAB)
+
+grade: $(BUILD)/.deps-test
+	@test -n "$(LAB)" || { $(PYTHON) tools/lab.py list; exit 2; }
+	@$(PYTHON) tools/lab.py grade $(LAB)
+
 bench: $(BUILD)/.deps-test all
 	@$(PYTHON) tools/bench.py
 
@@ -205,6 +217,6 @@ FORCE:
 
 test-build:
 
-.PHONY: test-build all qemu qemu-nox qemu-gdb gdb lecture test bench format-check format clean host-tests FORCE
+.PHONY: test-build all qemu qemu-nox qemu-gdb gdb lecture lab grade test bench format-check format clean host-tests FORCE
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -58,24 +58,26 @@ def fallback_return(signature):
 
 
 def stub_region(lab, todo, lines):
-    """The student's version of a marked region: the TODO and the stubs."""
-    out = [f"/*\n * TODO(lab {lab}): {todo}\n * See labs/{lab}.md.\n */\n"]
+    """The student's version of a marked region: a TODO comment, then the
+    region with each function body (from a "{" to a "}" in column 0)
+    replaced by one that only returns. Comments and signatures stay."""
+    out = [f"/* TODO(lab {lab}): {todo}. See labs/{lab}.md. */\n"]
     i = 0
     while i < len(lines):
+        out.append(lines[i])
         if lines[i].startswith("{"):
             # The signature: the lines above, back to a blank line or a comment's end.
             j = i
             while j > 0 and lines[j - 1].strip() and not lines[j - 1].rstrip().endswith("*/"):
                 j -= 1
-            signature = "".join(lines[j:i])
-            ret = fallback_return(" ".join(signature.split()))
-            out.append("\n" + signature + "{\n")
+            ret = fallback_return(" ".join("".join(lines[j:i]).split()))
             out.append(f"\t/* TODO(lab {lab}) */\n")
             if ret:
                 out.append(f"\t{ret}\n")
-            out.append("}\n")
             while i < len(lines) and not lines[i].startswith("}"):
                 i += 1
+            if i < len(lines):
+                out.append(lines[i])
         i += 1
     return out
 
@@ -170,8 +172,9 @@ class Result:
 def run(cmd, root, timeout, what):
     """Run @cmd in @root; (status, output) or (None, reason) on a timeout."""
     try:
-        p = subprocess.run(cmd, cwd=root, capture_output=True, text=True, timeout=timeout)
-        return p.returncode, p.stdout + p.stderr
+        p = subprocess.run(cmd, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           text=True, timeout=timeout)
+        return p.returncode, p.stdout
     except subprocess.TimeoutExpired as e:
         out = e.stdout.decode(errors="replace") if isinstance(e.stdout, bytes) else (e.stdout or "")
         return None, f"timeout after {timeout:.0f} s waiting for {what}\n{out[-2000:]}"
