@@ -52,7 +52,7 @@ def fallback_return(signature):
         return ""
     if "bool" in words:
         return "return false;"
-    if "int" in words or "long" in words and "unsigned" not in words:
+    if ("int" in words or "long" in words) and "unsigned" not in words:
         return "return -ENOSYS;"
     return "return 0;"
 

@@ -14,9 +14,12 @@ echo \n==== 1. malloc(100) in user mode: main -> malloc -> _int_malloc -> sysmal
 break __libc_malloc if bytes == 100
 continue
 bt
+# One breakpoint at a time: each is deleted once it has been hit.
+delete
 break _int_malloc
-break sysmalloc
 continue
+delete
+break sysmalloc
 continue
 echo \n-- sysmalloc: the request (chunk size nb) and the mmap threshold\n
 printf "nb = %lu, mp_.mmap_threshold = %lu\n", nb, mp_.mmap_threshold
@@ -24,9 +27,11 @@ printf "top chunk size = %lu (0: there is no heap yet)\n", main_arena.top->mchun
 mchunks
 
 echo \n==== 2. sbrk -> brk -> syscall -> entry_SYSCALL_64 -> __do_sys_brk\n
+delete
 break sbrk
-break __do_sys_brk
 continue
+delete
+break __do_sys_brk
 continue
 bt
 echo \n-- the heap before: start_brk and brk of current_task->mm\n

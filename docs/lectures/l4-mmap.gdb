@@ -14,6 +14,7 @@ continue
 printf "nb = %lu >= mp_.mmap_threshold = %lu\n", nb, mp_.mmap_threshold
 
 echo \n==== 2. mmap -> entry_SYSCALL_64 -> __do_sys_mmap -> do_mmap -> mmap_region\n
+delete
 break __do_sys_mmap
 break mmap_region
 continue
@@ -43,9 +44,10 @@ pte $map
 echo \n==== 4. free(q): __libc_free -> munmap_chunk -> munmap -> __do_sys_munmap\n
 delete
 break munmap_chunk
-break __do_sys_munmap
 continue
 bt 3
+delete
+break __do_sys_munmap
 continue
 printf "munmap(addr %#lx, len %#lx)\n", addr, len
 finish

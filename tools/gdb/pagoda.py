@@ -23,8 +23,10 @@ and two things that make a kernel-and-user session behave:
     by address before it fetches the instruction, so a breakpoint on a
     user page that is not mapped yet (program text is read on first
     touch, see do_file_page) triggers once, the fetch then page-faults,
-    and it triggers again when the instruction really runs. The condition
-    $_pagoda_page_ready() makes GDB ignore the first of the two.
+    and it triggers again when the instruction really runs; the same when
+    the instruction's own memory access faults (a push to a new stack
+    page). The condition $_pagoda_page_ready() makes GDB ignore one of
+    the two.
 
 Only one user program's symbols are loaded at a time: all of them are
 linked at 0x400000. The helpers below read kernel data through the
@@ -156,7 +158,8 @@ class UserSymsCommand(gdb.Command):
 
 Usage: user-syms [PROG]
 Without PROG, print which program's symbols are loaded. An execve loads
-the new program's symbols by itself (see `info breakpoints` -1)."""
+the new program's symbols by itself (an internal breakpoint on
+arch_start_thread: `maint info breakpoints` lists it)."""
 
     def __init__(self):
         super().__init__("user-syms", gdb.COMMAND_FILES, gdb.COMPLETE_FILENAME)
@@ -188,19 +191,51 @@ class ExecBreakpoint(gdb.Breakpoint):
         return False
 
 
-class PageReady(gdb.Function):
-    """$_pagoda_page_ready() - 1 when the instruction at $pc can be fetched.
+def page_faults():
+    """The kernel's count of page faults (vm_events[PGFAULT]), or None."""
+    try:
+        return int(gdb.parse_and_eval("vm_events[PGFAULT]"))
+    except gdb.error:
+        return None
 
-False only at a user address whose page is not mapped yet: QEMU reports
-such a breakpoint before the instruction fetch faults. Breakpoints at user
-addresses get it as their condition (see the top of tools/gdb/pagoda.py)."""
+
+class PageReady(gdb.Function):
+    """$_pagoda_page_ready() - 1 unless this is a user breakpoint hit that
+the instruction's own page fault makes QEMU report twice.
+
+QEMU reports a breakpoint before the instruction runs. If the instruction
+then faults (its code page is not mapped yet, or the stack page it
+pushes to), the kernel maps the page and the instruction starts again:
+the breakpoint triggers a second time. This returns 0 for the first of
+those (the code page is not mapped) and for the repeat of a stop just
+reported (same PC and stack pointer, one page fault since). Breakpoints at
+user addresses get it as their condition (see the top of this file)."""
 
     def __init__(self):
         super().__init__("_pagoda_page_ready")
+        self.last_stop = None  # (pc, rsp, page faults) of the last user stop
+        gdb.events.stop.connect(self.stopped)
+
+    def stopped(self, event):
+        try:
+            pc = u64(gdb.parse_and_eval("$pc"))
+            rsp = u64(gdb.parse_and_eval("$rsp"))
+        except gdb.error:
+            return
+        self.last_stop = (pc, rsp, page_faults()) if pc < USER_TOP else None
 
     def invoke(self):
         pc = u64(gdb.parse_and_eval("$pc"))
-        return 1 if pc >= USER_TOP or mapped(pc) else 0
+        if pc >= USER_TOP:
+            return 1
+        if not mapped(pc):
+            return 0
+        last, rsp, faults = self.last_stop, u64(gdb.parse_and_eval("$rsp")), page_faults()
+        if last and last[0] == pc and last[1] == rsp and faults is not None and \
+                last[2] is not None and faults == last[2] + 1:
+            self.last_stop = None
+            return 0
+        return 1
 
 
 READY = "$_pagoda_page_ready()"
