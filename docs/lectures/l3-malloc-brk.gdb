@@ -1,4 +1,4 @@
-# L3: malloc(100) -> brk -> the first-touch page fault, in one GDB session.
+# L3: malloc(100) -> brk -> the first-touch page fault, in one GDB run.
 # cmdline: init=/bin/malloc_demo
 #
 # Walk-through: docs/lectures/l3-malloc-brk.md. Run it with

@@ -1,4 +1,4 @@
-"""tools/gdb/pagoda.py - GDB support for Pagoda: one session, kernel and user.
+"""tools/gdb/pagoda.py - GDB support for Pagoda: kernel and user in one GDB.
 
 Loaded by build/gdbinit (tools/gdbinit.tmpl) after the kernel's symbols.
 It adds:
@@ -14,7 +14,7 @@ It adds:
   buddy (freepages) the buddy allocator's free blocks per order
   mchunks           the user heap's chunks, from mp_.sbrk_base to the top
 
-and two things that make a kernel-and-user session behave:
+and two things that make kernel and user debugging behave:
 
   - a frame unwinder for the kernel's entry code (entry_SYSCALL_64 and the
     interrupt entry), which reads the struct pt_regs saved there, so `bt`
@@ -29,7 +29,7 @@ and two things that make a kernel-and-user session behave:
     the two.
 
 Only one user program's symbols are loaded at a time: all of them are
-linked at 0x400000. The helpers below read kernel data through the
+linked at 0x400000. The commands below read kernel data through the
 kernel's symbols, so they work whichever process is running; `mchunks`
 reads the heap of the process whose page tables are loaded (CR3).
 """
@@ -43,7 +43,7 @@ PAGE_SIZE = 4096
 PAGE_OFFSET = 0xFFFF888000000000  # the direct map of physical memory
 USER_TOP = 0x0000800000000000  # user addresses are below this
 
-# ---------------------------------------------------------------- helpers
+# ---------------------------------------------------------------- reading the target
 
 
 def u64(value):
