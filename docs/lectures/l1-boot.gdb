@@ -33,7 +33,7 @@ continue
 printf "RIP = %#lx\n", $rip
 break start_kernel
 continue
-bt 2
+bt
 printf "magic = %#x, info_pa = %#lx\n", magic, info_pa
 
 echo \n==== 4. start_kernel brings up the rest; the kernel's own page tables replace the boot ones\n

@@ -122,6 +122,9 @@ def test_l1_boot(runs):
     assert re.search(r"VA 0xffffffff8\w+: PML4 511, PDPT 510", out)
     assert "=> a 2 MiB page" in out
     assert "magic = 0x36d76289" in out
+    # The backtrace ends at startup_64.
+    assert re.search(r"^#1 .* in startup_64 \(\) .*\n#2  0x0000000000000000 in \?\? \(\)\n(?!#3)",
+                     out, re.M), out
     assert re.search(r'boot_info: \d+ memory ranges, command line "poweroff"', out)
     assert run.status == EXIT_SUCCESS
 

@@ -288,6 +288,7 @@ kernel code after an interrupt in the kernel."""
     def __init__(self):
         super().__init__("pagoda-pt_regs")
         self.ranges = None
+        self.outermost = []
 
     def entry_ranges(self):
         if self.ranges is None:
@@ -295,6 +296,8 @@ kernel code after an interrupt in the kernel."""
                 return u64(gdb.parse_and_eval(f"(unsigned long)&{name}"))
             self.ranges = [(addr("entry_SYSCALL_64"), addr("__switch_to_asm")),
                            (addr("isr_common"), addr("restore_regs_and_iret"))]
+            self.outermost = [(addr("startup_64"), addr("startup_64") + 0x20),
+                              (addr("ret_from_fork"), addr("ret_from_fork") + 0x14)]
         return self.ranges
 
     def __call__(self, pending_frame):
@@ -303,9 +306,19 @@ kernel code after an interrupt in the kernel."""
             ranges = self.entry_ranges()
         except gdb.error:
             return None
+        sp = u64(pending_frame.read_register("rsp"))
+        if any(lo < pc < hi for lo, hi in self.outermost):
+            # The first frame of a stack (startup_64's call of
+            # start_kernel, ret_from_fork's of a kernel thread's function):
+            # a zero return address ends the backtrace here.
+            info = pending_frame.create_unwind_info(FrameId(sp, pc))
+            info.add_saved_register("rip", gdb.Value(0).cast(
+                pending_frame.read_register("rip").type))
+            info.add_saved_register("rsp", gdb.Value(sp).cast(
+                pending_frame.read_register("rsp").type))
+            return info
         if not any(lo < pc < hi for lo, hi in ranges):
             return None
-        sp = u64(pending_frame.read_register("rsp"))
         regs = gdb.Value(sp + 8).cast(gdb.lookup_type("struct pt_regs").pointer())
         info = pending_frame.create_unwind_info(FrameId(sp, pc))
         for name in self.REGS + ("rip", "rsp", "eflags"):
