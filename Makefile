@@ -4,10 +4,12 @@
 #   make qemu         boot it in QEMU, console on this terminal (Ctrl-A X quits)
 #   make qemu-nox     the same, never opening a window
 #   make qemu-gdb     boot it halted, waiting for GDB; then `make gdb` in another terminal
+#   make lecture L=l3-malloc-brk   run a lecture's GDB script (docs/lectures/)
 #   make test         every test: host unit tests, QEMU boots, GDB scripts
 #   make test-linux-vm every tests/linux program under Linux in QEMU too (make test: two)
 #   make bench        the benchmarks (ONLY=vs_linux: just Pagoda against Linux)
 #   make fuzz         the system-call fuzzer: N=1000000 calls from SEED=1
+#   make lab LAB=brk  write the student tree of a lab (labs/); make grade LAB=brk scores it
 #   make format-check check the C sources against .clang-format
 #
 # Options: CMDLINE="..." (kernel command line), MEM=128M (guest RAM).
@@ -161,7 +163,14 @@ gdb: $(BUILD)/gdbinit $(BUILD)/kernel.elf $(BUILD)/.deps-run
 
 $(BUILD)/gdbinit: tools/gdbinit.tmpl
 	@mkdir -p $(BUILD)
-	sed -e 's|@GDBPORT@|$(GDBPORT)|g' -e 's|@KERNEL@|$(BUILD)/kernel.elf|g' $< > $@
+	@sed -e 's|@GDBPORT@|$(GDBPORT)|g' -e 's|@KERNEL@|$(BUILD)/kernel.elf|g' \
+		-e 's|@PAGODA_PY@|tools/gdb/pagoda.py|g' $< > $@
+
+# lecture L=NAME: run docs/lectures/NAME.gdb in batch mode against a fresh
+# QEMU (tools/run-lecture), printing the walk-through.
+lecture: $(BUILD)/pagoda.iso $(BUILD)/.deps-run
+	@test -n "$(L)" || { echo "usage: make lecture L=NAME (docs/lectures/NAME.gdb)" >&2; exit 2; }
+	@$(PYTHON) tools/run-lecture $(L)
 
 $(BUILD)/.deps-run: tools/ensure-deps.sh
 	@mkdir -p $(BUILD)
@@ -195,6 +204,17 @@ fuzz: all $(BUILD)/.deps-run
 	@grep "^init:" $(BUILD)/fuzz.log
 	@! grep -q "Kernel panic\|Oops" $(BUILD)/fuzz.log
 
+# Labs (tools/lab.py, labs/*.md): `make lab LAB=NAME` writes the student
+# tree build/lab-NAME; `make grade LAB=NAME` (here or in a student tree)
+# runs the lab's tests and prints the score.
+lab:
+	@test -n "$(LAB)" || { $(PYTHON) tools/lab.py list; exit 2; }
+	@$(PYTHON) tools/lab.py make $(LAB)
+
+grade: $(BUILD)/.deps-test
+	@test -n "$(LAB)" || { $(PYTHON) tools/lab.py list; exit 2; }
+	@$(PYTHON) tools/lab.py grade $(LAB)
+
 bench: $(BUILD)/.deps-test all
 	@$(PYTHON) tools/bench.py
 
@@ -215,6 +235,6 @@ FORCE:
 
 test-build:
 
-.PHONY: fuzz test-build all qemu qemu-nox qemu-gdb gdb test test-linux-vm bench format-check format clean host-tests FORCE
+.PHONY: fuzz lab grade lecture test-build all qemu qemu-nox qemu-gdb gdb test test-linux-vm bench format-check format clean host-tests FORCE
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -51,6 +51,7 @@ set_pte(pte_t *pte, unsigned long addr, pte_t val)
 	flush_tlb_one(addr);
 }
 
+/* LAB(brk) BEGIN: demand paging: the zero page for a read, a zeroed frame for a write */
 static int
 do_anonymous_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte, bool write)
 {
@@ -70,6 +71,7 @@ do_anonymous_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte, bo
 	count_vm_event(PGALLOC_ANON);
 	return 0;
 }
+/* LAB(brk) END */
 
 /*
  * do_file_page - a private copy of the file's page at @addr. The bytes of
@@ -97,6 +99,7 @@ do_file_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte)
 	return 0;
 }
 
+/* LAB(cow) BEGIN: copy-on-write: reuse the frame if nobody else maps it, else copy it */
 /*
  * do_wp_page - a write to a present, read-only page in a writable VMA.
  * If nobody else maps the frame, make it writable; otherwise (fork shared
@@ -126,6 +129,7 @@ do_wp_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte)
 	count_vm_event(COW_FAULT);
 	return 0;
 }
+/* LAB(cow) END */
 
 /*
  * expand_stack - a fault just below a VM_GROWSDOWN VMA grows it down to
@@ -213,6 +217,7 @@ zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long en
 	}
 }
 
+/* LAB(cow) BEGIN: fork: share every present page, read-only unless shared */
 /*
  * copy_page_range - fork: map every present page of @vma into @dst too.
  * Private pages are shared read-only in both, so the first write by
@@ -245,6 +250,7 @@ copy_page_range(struct mm_struct *dst, struct vm_area_struct *vma)
 	}
 	return 0;
 }
+/* LAB(cow) END */
 
 void
 pagefault_out_of_memory(void)

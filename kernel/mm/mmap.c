@@ -30,6 +30,7 @@
 #define STACK_GUARD_GAP (256 * PAGE_SIZE) /* kept free below a stack */
 #define MAX_MAP_COUNT	65530		  /* Linux's vm.max_map_count */
 
+/* LAB(mmap) BEGIN: munmap: split the VMAs at the ends of the range, remove the ones inside */
 /* do_munmap_range - take [start, end) out of every VMA it touches. */
 static int
 do_munmap_range(struct mm_struct *mm, unsigned long start, unsigned long end)
@@ -70,6 +71,7 @@ do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 {
 	return len ? do_munmap_range(mm, start, start + len) : 0;
 }
+/* LAB(mmap) END */
 
 /* count_vma_pages_range - how many pages of [addr, end) are mapped now. */
 static unsigned long
@@ -213,7 +215,8 @@ calc_vm_flags(unsigned long prot, unsigned long flags)
 }
 
 /* populate - MAP_POPULATE: fault every page in now rather than on use. */
-static void
+/* (Used only by do_mmap, which a lab tree may leave as a stub.) */
+static __unused void
 populate(unsigned long addr, unsigned long len, unsigned long vm_flags)
 {
 	unsigned int fault = (vm_flags & VM_WRITE) ? FAULT_FLAG_WRITE : 0;
@@ -237,7 +240,7 @@ populate(unsigned long addr, unsigned long len, unsigned long vm_flags)
  * be mapped at all. A shared mapping of a file opened read-only can never
  * be written, so it loses VM_MAYWRITE and VM_SHARED. 0 or -errno.
  */
-static int
+static __unused int
 mmap_file_checks(struct file *file, unsigned long len, unsigned long pgoff, unsigned long prot,
 		 unsigned long flags, unsigned long *vm_flags)
 {
@@ -269,6 +272,7 @@ mmap_file_checks(struct file *file, unsigned long len, unsigned long pgoff, unsi
 	}
 }
 
+/* LAB(mmap) BEGIN: mmap: Linux's checks in Linux's order, then the mapping */
 /*
  * do_mmap - the checks of Linux's do_mmap, in its order, then the mapping.
  * @len is in bytes, @pgoff in pages. Returns the address or -errno.
@@ -316,6 +320,7 @@ do_mmap(struct file *file, unsigned long addr, unsigned long len, unsigned long 
 		populate(addr, len, vm_flags);
 	return addr;
 }
+/* LAB(mmap) END */
 
 SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot, unsigned long,
 		flags, unsigned long, fd, unsigned long, off)
@@ -462,7 +467,7 @@ do_brk_flags(unsigned long addr, unsigned long len, unsigned long flags)
 }
 
 /* brk_limit - the highest break RLIMIT_DATA allows (data + heap <= limit). */
-static unsigned long
+static __unused unsigned long
 brk_limit(const struct mm_struct *mm)
 {
 	uint64_t rlim = current->rlim[RLIMIT_DATA].rlim_cur;
@@ -473,6 +478,7 @@ brk_limit(const struct mm_struct *mm)
 	return rlim > data ? mm->start_brk + (rlim - data) : mm->start_brk;
 }
 
+/* LAB(brk) BEGIN: the brk system call: range check, shrink, grow, flush_icache_range */
 /*
  * brk - move the program break: the end of the heap. The checks are those
  * of Linux's nommu brk(), in its order, plus what an MMU needs: freeing
@@ -505,3 +511,4 @@ SYSCALL_DEFINE1(brk, unsigned long, brk)
 	flush_icache_range(mm->brk, brk);
 	return mm->brk = brk;
 }
+/* LAB(brk) END */

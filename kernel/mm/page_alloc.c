@@ -78,6 +78,7 @@ del_from_free_list(struct page *page, unsigned int order)
 	zone.free_pages -= 1UL << order;
 }
 
+/* LAB(pmm) BEGIN: free blocks and their merging, splitting, allocation */
 /*
  * __free_one_page - put the free block of 2^@order frames at @pfn on the
  * free lists, merging it with its buddy as long as the buddy is free and
@@ -151,6 +152,7 @@ alloc_pages(gfp_t gfp, unsigned int order)
 		memset(page_address(page), 0, PAGE_SIZE << order);
 	return page;
 }
+/* LAB(pmm) END */
 
 /*
  * bad_free - freeing what cannot be freed is a kernel bug, never something
@@ -164,6 +166,7 @@ bad_free(const char *why, struct page *page, unsigned int order, void *caller)
 	      (unsigned long)(page - mem_map), order, caller);
 }
 
+/* LAB(pmm) BEGIN: freeing a block: the checks, the reference count, the merge */
 void
 __free_pages(struct page *page, unsigned int order)
 {
@@ -182,6 +185,7 @@ __free_pages(struct page *page, unsigned int order)
 	page->flags = 0;
 	__free_one_page(page_to_pfn(page), order);
 }
+/* LAB(pmm) END */
 
 unsigned long
 __get_free_pages(gfp_t gfp, unsigned int order)

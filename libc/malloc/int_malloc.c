@@ -273,6 +273,7 @@ use_top(struct malloc_state *av, size_t nb)
 	return sysmalloc(nb, av);
 }
 
+/* LAB(malloc) BEGIN: find a chunk for a request: bins, then the top, then sysmalloc */
 /*
  * _int_malloc - a chunk for @bytes bytes from arena @av (the steps are in
  * the file comment). Returns its memory, or NULL with errno ENOMEM.
@@ -309,3 +310,4 @@ _int_malloc(struct malloc_state *av, size_t bytes)
 		return split_chunk(av, victim, nb);
 	return use_top(av, nb);
 }
+/* LAB(malloc) END */

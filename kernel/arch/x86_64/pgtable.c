@@ -48,6 +48,7 @@ pte_table(pte_t entry)
 	return __va(pte_phys(entry));
 }
 
+/* LAB(pagetable) BEGIN: walk the four levels (allocating tables), map and unmap pages */
 /*
  * next_level - the table below @entry (in a table at a level above 1);
  * allocate it if it is missing and @alloc. Intermediate entries get the
@@ -194,6 +195,7 @@ unmap_pages(pte_t *pgd, unsigned long va, unsigned long len)
 		}
 	}
 }
+/* LAB(pagetable) END */
 
 void
 set_pages_prot(pte_t *pgd, unsigned long va, unsigned long len, pgprot_t prot)

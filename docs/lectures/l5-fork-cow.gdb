@@ -1,0 +1,49 @@
+# L5: fork and copy-on-write: dup_mm -> copy_page_range shares every page
+# read-only; the first write to one of them faults into do_wp_page, which
+# copies it.
+# cmdline: loglevel=4
+#
+# /init forks; the child execs /bin/sh. Walk-through:
+# docs/lectures/l5-fork-cow.md. Run it with `make lecture L=l5-fork-cow`,
+# or: `make qemu-gdb`, `make gdb`, `(gdb) source docs/lectures/l5-fork-cow.gdb`.
+
+delete
+echo \n==== 1. fork -> __do_sys_fork -> kernel_clone -> copy_process -> dup_mm\n
+break __do_sys_fork
+break dup_mm
+continue
+bt 6
+tasks
+continue
+echo \n==== 2. copy_page_range: each present page is mapped in both, read-only\n
+break copy_page_range if (vma->vm_flags & 0x100) != 0
+continue
+printf "the stack VMA %#lx-%#lx\n", vma->vm_start, vma->vm_end
+set $page = current_task->mm->start_stack & ~0xfff
+echo -- the parent's PTE for the page that holds argc, before:\n
+pte $page
+finish
+delete
+break wake_up_process
+continue
+set $child = task->pid
+tasks
+echo -- after: read-only (no W) in the parent, and the same frame in the child\n
+pte $page
+pte -p $child $page
+echo \n==== 3. the first write to a shared page faults: do_wp_page copies it\n
+delete
+break do_wp_page
+continue
+set $addr = addr
+printf "pid %d (%s) writes to %#lx\n", current_task->pid, current_task->comm, $addr
+set $old_pfn = (*pte & 0xffffffffff000) >> 12
+printf "frame %#lx, _refcount = %d: shared, so it is copied\n", $old_pfn, mem_map[$old_pfn]._refcount
+frame function exc_page_fault
+finish
+printf "pid %d after the copy:\n", current_task->pid
+pte $addr
+echo -- the other process still maps the old frame (read-only until it writes too)\n
+pte -p $child $addr
+delete
+kill
