@@ -70,11 +70,13 @@ $(DEPS_STAMP): tools/ensure-deps.sh
 	@tools/ensure-deps.sh build
 	@touch $@
 
+# Rewritten only when the text changes; the temporary file is per process,
+# since several makes may run in one tree at once (tests/labs).
 $(BUILD)/include/pagoda/version.h: FORCE
 	@mkdir -p $(dir $@)
 	@printf '#define PAGODA_VERSION "%s"\n#define PAGODA_COMPILER "%s"\n' \
-		"$(VERSION)" "$$($(CC) --version | head -n 1)" > $@.tmp
-	@cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
+		"$(VERSION)" "$$($(CC) --version | head -n 1)" > $@.tmp.$$$$ && \
+		{ cmp -s $@.tmp.$$$$ $@ && rm -f $@.tmp.$$$$ || mv -f $@.tmp.$$$$ $@; }
 
 # asm-offsets: struct layouts from C for the assembly (see asm-offsets.c).
 $(BUILD)/include/asm-offsets.inc: $(ARCH_DIR)/asm-offsets.c $(ARCH_DIR)/include/asm/ptrace.h \
