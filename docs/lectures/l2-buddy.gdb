@@ -14,6 +14,8 @@ continue
 bt 3
 echo -- before:\n
 buddy
+# No breakpoint may interrupt `finish` (QEMU can report one twice).
+delete
 finish
 set $split = (unsigned long)($ - mem_map)
 printf "alloc_pages returned frame %#lx\n", $split
@@ -30,6 +32,7 @@ printf "__free_pages(frame %#lx, order %u): its buddy is frame %#lx, free\n", $p
 bt 4
 echo -- before:\n
 buddy
+delete
 finish
 echo -- after: the two buddies merged (and maybe further up)\n
 buddy
