@@ -122,5 +122,10 @@ main(void)
 	printf("\n");
 	demo_free("r", r);
 	demo_free("p", p);
+	/* The free top is under the (raised) trim threshold, so free() kept
+	 * it; malloc_trim gives it back: systrim shrinks the break with brk. */
+	malloc_trim(0);
+	printf("malloc_trim(0)\n  break: +%#lx (systrim returned the free top with brk)\n",
+	       (unsigned long)((char *)sbrk(0) - initial_brk));
 	return 0;
 }

@@ -53,5 +53,18 @@ printf "munmap(addr %#lx, len %#lx)\n", addr, len
 finish
 echo -- after: the mapping is gone\n
 vmas
+
+echo \n==== 5. malloc_trim(0): systrim -> sbrk(-n) -> brk, the "always allow shrinking" path\n
+delete
+break systrim
+continue
+bt 2
+delete
+break __do_sys_brk
+continue
+printf "brk(%#lx) with mm->brk = %#lx: a shrink\n", brk, current_task->mm->brk
+delete
+finish
+printf "mm->brk is now %#lx\n", current_task->mm->brk
 delete
 detach

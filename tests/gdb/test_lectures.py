@@ -146,6 +146,11 @@ def test_l4_mmap(runs):
     assert re.search(rf"^{line}$", during, re.M), during
     assert line not in after
     assert "munmap(addr %#x, len 0x33000)" % start in out
+    # malloc_trim: systrim shrinks the break through __do_sys_brk.
+    assert_in_order(hits(out), ["__do_sys_munmap", "systrim", "__do_sys_brk"])
+    m = re.search(r"brk\((0x\w+)\) with mm->brk = (0x\w+): a shrink", out)
+    assert m and int(m.group(1), 16) < int(m.group(2), 16), out
+    assert re.search(r"mm->brk is now %s$" % m.group(1), out, re.M), out
     # Before the first touch no PTE; after it a frame, writable.
     assert re.search(rf"VA {start:#x}: (.*\n)+?not present", during)
     assert re.search(r"PT  \[ *\d+\] @ \S+ = 0x8\w+  P W U NX\n=> physical", during), during
