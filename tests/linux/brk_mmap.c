@@ -13,6 +13,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "raw_syscall.h"
+
 #define PAGE 4096UL
 
 static const char *
@@ -30,20 +32,6 @@ errname(long ret)
 	case EFAULT: return "EFAULT";
 	default: return "other";
 	}
-}
-
-/* raw - the system call's own return value, -errno included. */
-static long
-raw(long nr, long a, long b, long c, long d, long e, long f)
-{
-	long ret;
-	register long r10 __asm__("r10") = d, r8 __asm__("r8") = e, r9 __asm__("r9") = f;
-
-	__asm__ volatile("syscall"
-			 : "=a"(ret)
-			 : "a"(nr), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8), "r"(r9)
-			 : "rcx", "r11", "memory");
-	return ret;
 }
 
 static uintptr_t

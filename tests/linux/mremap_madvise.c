@@ -15,6 +15,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "raw_syscall.h"
+
 #define PAGE		 4096UL
 #define RW		 (PROT_READ | PROT_WRITE)
 #define ANON		 (MAP_PRIVATE | MAP_ANONYMOUS)
@@ -38,20 +40,6 @@ errname(long ret)
 	case EAGAIN: return "EAGAIN";
 	default: return "other";
 	}
-}
-
-/* raw - the system call's own return value, -errno included. */
-static long
-raw(long nr, long a, long b, long c, long d, long e, long f)
-{
-	long ret;
-	register long r10 __asm__("r10") = d, r8 __asm__("r8") = e, r9 __asm__("r9") = f;
-
-	__asm__ volatile("syscall"
-			 : "=a"(ret)
-			 : "a"(nr), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8), "r"(r9)
-			 : "rcx", "r11", "memory");
-	return ret;
 }
 
 static long

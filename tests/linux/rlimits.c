@@ -14,6 +14,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "raw_syscall.h"
+
 #define MiB (1024UL * 1024)
 
 static const char *
@@ -22,20 +24,6 @@ errname(long ret)
 	if (ret >= 0 || ret < -4095)
 		return "ok";
 	return ret == -ENOMEM ? "ENOMEM" : ret == -EINVAL ? "EINVAL" : "other";
-}
-
-/* raw - the system call's own return value, -errno included. */
-static long
-raw(long nr, long a, long b, long c, long d, long e, long f)
-{
-	long ret;
-	register long r10 __asm__("r10") = d, r8 __asm__("r8") = e, r9 __asm__("r9") = f;
-
-	__asm__ volatile("syscall"
-			 : "=a"(ret)
-			 : "a"(nr), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8), "r"(r9)
-			 : "rcx", "r11", "memory");
-	return ret;
 }
 
 static long
