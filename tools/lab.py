@@ -3,6 +3,8 @@
 
     tools/lab.py make NAME [OUT]   write the student tree (default build/lab-NAME)
     tools/lab.py grade NAME        run lab NAME's tests here, print the score
+    tools/lab.py others NAME       in NAME's student tree: grade the other
+                                   labs' tests that do not need NAME
     tools/lab.py list              the labs
 
 A lab is a set of regions of the solution tree between the comment lines
@@ -13,9 +15,16 @@ A lab is a set of regions of the solution tree between the comment lines
 
 The student tree is `git archive HEAD` with each region replaced by a TODO
 comment (the BEGIN line's text) and, for every function in the region, the
-same signature with a body that only returns (NULL, -ENOSYS, 0, false or
-nothing): the tree builds, and the lab's tests fail until the functions are
-written. `make lab LAB=NAME` and `make grade LAB=NAME` call this.
+same signature with a body that says so and returns (NULL, -ENOSYS, 0,
+false or nothing): LAB_TODO(NAME) logs "lab NAME: FUNC() is not written
+yet (FILE)" at its first call. The tree builds, and the lab's tests fail
+until the functions are written. `make lab LAB=NAME` and `make grade
+LAB=NAME` call this.
+
+Each test names the labs it needs (`needs`): a kernel that boots a user
+program needs pmm, pagetable and brk (demand paging), for example.
+`tools/lab.py others NAME`, run in lab NAME's student tree, grades every
+other lab's tests that do not need NAME; tests/labs checks they all pass.
 
 Grading prints one line per test with its points, and for each point lost
 the reason: the test's own output, a panic line, or a timeout naming what
@@ -77,6 +86,7 @@ def stub_region(lab, todo, lines):
                 j -= 1
             ret = fallback_return(" ".join("".join(lines[j:i]).split()))
             out.append(f"\t/* TODO(lab {lab}) */\n")
+            out.append(f"\tLAB_TODO(\"{lab}\");\n")
             if ret:
                 out.append(f"\t{ret}\n")
             while i < len(lines) and not lines[i].startswith("}"):
@@ -196,11 +206,31 @@ def tail(text, n=12):
     return "\n".join(lines[-n:])
 
 
+TODO_LINE = re.compile(r"^.*\blab \w+: \w+\(\) is not written yet .*$", re.M)
+
+
+def todo_lines(*texts):
+    """The "lab NAME: FUNC() is not written yet" lines of @texts, once each."""
+    seen = []
+    for text in texts:
+        for m in TODO_LINE.finditer(text or ""):
+            line = m.group(0).strip()
+            line = line[line.index("lab "):]
+            if line not in seen:
+                seen.append(line)
+    return "".join(line + "\n" for line in seen)
+
+
+# What a test of a user program in QEMU needs: the page-frame allocator,
+# page tables, and demand paging (the brk lab's do_anonymous_page).
+BOOT = ("pmm", "pagetable", "brk")
+
+
 class Cmocka:
     """A cmocka host-test binary: one point per test case."""
 
-    def __init__(self, binary, points_each=1):
-        self.binary, self.points_each = binary, points_each
+    def __init__(self, binary, points_each=1, needs=()):
+        self.binary, self.points_each, self.needs = binary, points_each, set(needs)
 
     def build_targets(self):
         return [self.binary]
@@ -217,7 +247,8 @@ class Cmocka:
             else:
                 m = re.search(rf"^\[ RUN      \] {re.escape(name)}\n(.*?)(?=^\[ RUN|\Z)", out,
                               re.M | re.S)
-                results.append(Result(name, self.points_each, 0, tail(m.group(1) if m else out)))
+                text = m.group(1) if m else out
+                results.append(Result(name, self.points_each, 0, todo_lines(text) + tail(text)))
         if not names:
             results.append(Result(os.path.basename(self.binary), self.points_each, 0,
                                   tail(out) if status is not None else out))
@@ -232,9 +263,10 @@ class RunElf:
 
     boots = {}
 
-    def __init__(self, name, prog, expect, points=2, args=(), status=0):
+    def __init__(self, name, prog, expect, points=2, args=(), status=0, needs=()):
         self.name, self.prog, self.expect = name, prog, expect
         self.points, self.args, self.status = points, list(args), status
+        self.needs = set(BOOT) | set(needs)
 
     def build_targets(self):
         return ["all", self.prog]
@@ -268,6 +300,8 @@ class RunElf:
                 pos = m.end()
             if not reason and status != self.status:
                 reason = f"exit status {status}, expected {self.status}\n" + tail(out)
+        if reason:
+            reason = todo_lines(kernel, out) + reason
         return [Result(self.name, self.points, 0 if reason else self.points, reason)]
 
 
@@ -277,6 +311,7 @@ class Mdriver:
 
     def __init__(self, util_min=0.70, kops_min=500):
         self.util_min, self.kops_min = util_min, kops_min
+        self.needs = {"malloc"}
 
     def build_targets(self):
         return ["build/malloc/mdriver-pagoda"]
@@ -294,7 +329,7 @@ class Mdriver:
                 kops.append(int(m.group(2)))
                 results.append(Result(name, 2, 2))
             else:
-                results.append(Result(name, 2, 0, tail(out)))
+                results.append(Result(name, 2, 0, todo_lines(out) + tail(out)))
         util = sum(utils) / 13
         results.append(Result("utilization", 4, 4 if util >= self.util_min else 0,
                               f"mean utilization {util:.1%} < {self.util_min:.0%}"))
@@ -310,11 +345,12 @@ class Lab:
 
 
 LABS = {
-    "pmm": Lab(["kernel/mm/page_alloc.c"], [Cmocka("build/host/test_page_alloc")]),
+    "pmm": Lab(["kernel/mm/page_alloc.c"], [Cmocka("build/host/test_page_alloc", needs=["pmm"])]),
     "pagetable": Lab(["kernel/arch/x86_64/pgtable.c"], [
         RunElf("boot-and-echo", "build/user/echo", [r"^hello, lab$"], args=["hello,", "lab"]),
         RunElf("mmap-demo", "build/user/mmap_demo",
-               [r"its own VMA", r"touched 50 pages: VmRSS \+200 kB", r"munmap: VmRSS -200 kB"]),
+               [r"its own VMA", r"touched 50 pages: VmRSS \+200 kB", r"munmap: VmRSS -200 kB"],
+               needs=["mmap"]),
     ]),
     "brk": Lab(["kernel/mm/mmap.c", "kernel/mm/memory.c"], [
         RunElf("brk-grow", "build/user/brk_demo",
@@ -323,40 +359,47 @@ LABS = {
         RunElf("brk-touch-and-shrink", "build/user/brk_demo",
                [r"^3\. touched 16 pages: VmRSS \+64 kB$",
                 r"^5\. brk\(1\) is below the heap: refused",
-                r"^6\. brk\(start\) shrinks the heap back: 0x\w+, VmRSS -64 kB$"]),
+                r"^6\. brk\(start\) shrinks the heap back: 0x\w+, VmRSS -64 kB$"],
+               needs=["mmap"]),    # a shrink unmaps with do_munmap
         RunElf("malloc-uses-brk", "build/user/malloc_demo",
-               [r"-> brk: the heap grew with sbrk", r"break: \+0 before, \+0x1000 after"]),
+               [r"-> brk: the heap grew with sbrk", r"break: \+0 before, \+0x1000 after"],
+               needs=["malloc"]),
     ]),
     "mmap": Lab(["kernel/mm/mmap.c"], [
         RunElf("mmap-demo", "build/user/mmap_demo",
                [r"^2\. mmap\(200 KiB\) = 0x\w+, its own VMA:$", r"rw-p 00000000 00:00 0",
                 r"^3\. touched 50 pages: VmRSS \+200 kB$",
-                r"^4\. munmap: VmRSS -200 kB, the VMA is gone:$"]),
+                r"^4\. munmap: VmRSS -200 kB, the VMA is gone:$"], needs=["mmap"]),
         RunElf("malloc-uses-mmap", "build/user/malloc_demo",
-               [r">= the mmap threshold 131072 -> mmap: a mapping of its own"]),
+               [r">= the mmap threshold 131072 -> mmap: a mapping of its own"],
+               needs=["mmap", "malloc"]),
     ]),
     "cow": Lab(["kernel/mm/memory.c"], [
-        RunElf("fork-test", "build/tests/libc/fork_test.pagoda", [r"\S"], points=4),
+        RunElf("fork-shares-pages", "build/user/cow_demo",
+               [r"^2\. fork: the child maps the same 256 frames, read-only",
+                r"^3\. the child reads them: no copies"], needs=["cow"]),
+        RunElf("write-copies-page", "build/user/cow_demo",
+               [r"^4\. the child writes them: 256 copies \(cow_fault \+256\)",
+                r"^5\. the parent's pages are unchanged",
+                r"^6\. the parent writes them, the child gone: no copies"], needs=["cow"]),
+        RunElf("fork-test", "build/tests/libc/fork_test.pagoda", [r"\S"], needs=["cow"]),
     ]),
     "malloc": Lab(["libc/malloc/int_malloc.c"], [Mdriver()]),
 }
 
 
-def grade(lab, root):
-    if lab not in LABS:
-        raise SystemExit(f"no lab {lab}; labs: {', '.join(sorted(LABS))}")
-    tests = LABS[lab].tests
+def build(tests, root):
+    """Build what @tests run; None, or the failed build's output."""
     targets = []
     for t in tests:
         targets += [x for x in t.build_targets() if x not in targets]
     p = subprocess.run(["make", "--no-print-directory", "-s", *targets], cwd=root,
                        capture_output=True, text=True, env=BUILD_ENV)
-    print(f"grade: lab {lab} in {root}")
-    if p.returncode != 0:
-        print("the build failed:\n" + tail(p.stdout + p.stderr, 30))
-        total = sum(r.points for t in tests for r in [Result("", getattr(t, "points", 0), 0)])
-        print(f"score: 0/{total or 1}")
-        return 1
+    return None if p.returncode == 0 else tail(p.stdout + p.stderr, 30)
+
+
+def run_tests(tests, root):
+    """Grade @tests in @root, a line per test; (points got, points in all)."""
     got = total = 0
     for test in tests:
         for r in test.grade(root):
@@ -365,6 +408,42 @@ def grade(lab, root):
             print(f"  {r.name:<28} {r.got}/{r.points}")
             if r.got < r.points and r.reason:
                 print("    " + r.reason.strip().replace("\n", "\n    "))
+    return got, total
+
+
+def grade(lab, root):
+    if lab not in LABS:
+        raise SystemExit(f"no lab {lab}; labs: {', '.join(sorted(LABS))}")
+    tests = LABS[lab].tests
+    failed = build(tests, root)
+    print(f"grade: lab {lab} in {root}")
+    if failed:
+        print("the build failed:\n" + failed)
+        print("score: 0/1")
+        return 1
+    got, total = run_tests(tests, root)
+    print(f"score: {got}/{total}")
+    return 0 if got == total else 1
+
+
+def others(lab, root):
+    """Grade, in lab @lab's student tree @root, the other labs' tests that
+    do not need @lab: they must pass there as in the solution."""
+    if lab not in LABS:
+        raise SystemExit(f"no lab {lab}; labs: {', '.join(sorted(LABS))}")
+    got = total = 0
+    for name, other in LABS.items():
+        tests = [t for t in other.tests if name != lab and lab not in t.needs]
+        if not tests:
+            continue
+        print(f"lab {name}, the tests that do not need lab {lab}:")
+        failed = build(tests, root)
+        if failed:
+            print("the build failed:\n" + failed)
+            print("score: 0/1")
+            return 1
+        g, t = run_tests(tests, root)
+        got, total = got + g, total + t
     print(f"score: {got}/{total}")
     return 0 if got == total else 1
 
@@ -377,6 +456,8 @@ def main(argv):
         return 0
     if len(argv) == 2 and argv[0] == "grade":
         return grade(argv[1], ROOT)
+    if len(argv) == 2 and argv[0] == "others":
+        return others(argv[1], ROOT)
     if argv == ["list"]:
         for name in sorted(LABS):
             print(f"{name:<10} labs/{name}.md  ({', '.join(LABS[name].files)})")

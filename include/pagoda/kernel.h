@@ -51,6 +51,22 @@ extern bool oops_in_progress;
 			panic("BUG_ON(%s) failed", #cond);                                         \
 	} while (0)
 
+/*
+ * LAB_TODO - the first line of every function a lab's student tree leaves
+ * for the student to write (tools/lab.py puts it there; the solution tree
+ * never calls it). Its first call logs "lab LAB: FUNC() is not written yet
+ * (FILE)", so a boot or a grade that fails names what is missing.
+ */
+void lab_todo(const char *lab, const char *func, const char *file);
+#define LAB_TODO(lab)                                                                              \
+	do {                                                                                       \
+		static bool lab_todo_said_;                                                        \
+		if (!lab_todo_said_) {                                                             \
+			lab_todo_said_ = true;                                                     \
+			lab_todo(lab, __func__, __FILE__);                                         \
+		}                                                                                  \
+	} while (0)
+
 /* Checked when the file is compiled; costs nothing at run time. */
 #define static_assert _Static_assert
 

@@ -7,12 +7,13 @@
  * handle_mm_fault(), which finds the VMA and picks a handler:
  *
  *   do_anonymous_page  heap, stack, anonymous mmap: a read maps the shared
- *                      zero page read-only; a write gets a new zeroed
- *                      frame from the buddy allocator (get_zeroed_page);
+ *                      zero page read-only; a write (also the first write
+ *                      after reads) gets a new zeroed frame from the buddy
+ *                      allocator (alloc_pages with __GFP_ZERO);
  *   do_file_page       a file mapping (a program's text and data): a new
  *                      frame filled from the file;
  *   do_wp_page         a write to a present read-only page of a writable
- *                      VMA: copy-on-write after fork (or the zero page).
+ *                      VMA: copy-on-write after fork.
  *
  * Then the PTE is written and the faulting instruction is retried.
  *
@@ -101,16 +102,17 @@ do_file_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte)
 
 /* LAB(cow) BEGIN: copy-on-write: reuse the frame if nobody else maps it, else copy it */
 /*
- * do_wp_page - a write to a present, read-only page in a writable VMA.
- * If nobody else maps the frame, make it writable; otherwise (fork shared
- * it, or it is the zero page) copy it to a new frame: copy-on-write.
+ * do_wp_page - a write to a present, read-only page of a writable private
+ * VMA, a page fork shared (the zero page is handle_mm_fault's business).
+ * If nobody else maps the frame any more, make it writable; otherwise copy
+ * it to a new frame: copy-on-write.
  */
 static int
 do_wp_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte)
 {
 	struct page *old = phys_to_page(pte_phys(*pte));
 
-	if (old != zero_page && page_ref_count(old) == 1) {
+	if (page_ref_count(old) == 1) {
 		set_pte(pte, addr, *pte | _PAGE_RW);
 		return 0;
 	}
@@ -118,13 +120,8 @@ do_wp_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte)
 
 	if (!page)
 		return VM_FAULT_OOM;
-	if (old == zero_page) {
-		memset(page_address(page), 0, PAGE_SIZE);
-		vma->vm_mm->rss[MM_ANONPAGES]++;
-	} else {
-		memcpy(page_address(page), page_address(old), PAGE_SIZE);
-		put_page(old);
-	}
+	memcpy(page_address(page), page_address(old), PAGE_SIZE);
+	put_page(old);
 	set_pte(pte, addr, page_to_phys(page) | vma->vm_page_prot);
 	count_vm_event(COW_FAULT);
 	return 0;
@@ -185,9 +182,12 @@ handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags)
 		return VM_FAULT_OOM;
 	addr = ALIGN_DOWN(addr, PAGE_SIZE);
 	if (pte_present(*pte)) {
-		if (write && !(*pte & _PAGE_RW))
-			return do_wp_page(vma, addr, pte);
-		return 0; /* already fixed up (e.g. two CPUs' worth of faults) */
+		if (!write || (*pte & _PAGE_RW))
+			return 0; /* already fixed up (e.g. two CPUs' worth of faults) */
+		/* The first write to anonymous memory read so far: a frame of its own. */
+		if (pte_phys(*pte) == page_to_phys(zero_page))
+			return do_anonymous_page(vma, addr, pte, true);
+		return do_wp_page(vma, addr, pte);
 	}
 	if (vma->vm_shared)
 		return shmem_fault(vma, addr, pte);

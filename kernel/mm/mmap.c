@@ -101,7 +101,7 @@ mmap_region(struct file *file, unsigned long addr, unsigned long len, unsigned l
 	if (!may_expand_vm(mm, vm_flags,
 			   (len >> PAGE_SHIFT) - count_vma_pages_range(mm, addr, addr + len)))
 		return -ENOMEM;
-	if (do_munmap(mm, addr, len) < 0)
+	if (find_vma_intersection(mm, addr, addr + len) && do_munmap(mm, addr, len) < 0)
 		return -ENOMEM;
 	vma = vm_area_alloc(mm);
 	if (!vma)

@@ -445,6 +445,20 @@ REVEAL_PTR(struct tcache_entry **pos)
 
 /* malloc.c */
 void ptmalloc_init(void);
+/*
+ * LAB_TODO - the first line of each function a lab's student tree leaves
+ * to write (tools/lab.py): its first call says "lab LAB: FUNC() is not
+ * written yet (FILE)" on standard error.
+ */
+void malloc_lab_todo(const char *lab, const char *func, const char *file);
+#define LAB_TODO(lab)                                                                              \
+	do {                                                                                       \
+		static bool lab_todo_said_;                                                        \
+		if (!lab_todo_said_) {                                                             \
+			lab_todo_said_ = true;                                                     \
+			malloc_lab_todo(lab, __func__, __FILE__);                                  \
+		}                                                                                  \
+	} while (0)
 __attribute__((noreturn)) void malloc_printerr(const char *str);
 void *tcache_get(size_t tc_idx);
 void tcache_put(struct malloc_chunk *p, size_t tc_idx);

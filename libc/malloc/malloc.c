@@ -68,6 +68,16 @@ malloc_printerr(const char *str)
 	__malloc_abort();
 }
 
+/* What a lab's unwritten function says on its first call (LAB_TODO). */
+void
+malloc_lab_todo(const char *lab, const char *func, const char *file)
+{
+	const char *parts[] = { "lab ", lab, ": ", func, "() is not written yet (", file, ")\n" };
+
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		(void)!MALLOC_OS(write)(2, parts[i], strlen(parts[i]));
+}
+
 /* Take the most recently cached chunk of tcache bin @tc_idx; returns its memory. */
 void *
 tcache_get(size_t tc_idx)
