@@ -209,16 +209,17 @@ def tail(text, n=12):
 TODO_LINE = re.compile(r"^.*\blab \w+: \w+\(\) is not written yet .*$", re.M)
 
 
-def todo_lines(*texts):
-    """The "lab NAME: FUNC() is not written yet" lines of @texts, once each."""
-    seen = []
+def todo_lines(*texts, besides=""):
+    """The "lab NAME: FUNC() is not written yet" lines of @texts, once each,
+    but for those already in @besides (the part of the output shown)."""
+    def found(text):
+        return [m.group(0)[m.group(0).index("lab "):].strip()
+                for m in TODO_LINE.finditer(text or "")]
+    shown = found(besides)
+    lines = []
     for text in texts:
-        for m in TODO_LINE.finditer(text or ""):
-            line = m.group(0).strip()
-            line = line[line.index("lab "):]
-            if line not in seen:
-                seen.append(line)
-    return "".join(line + "\n" for line in seen)
+        lines += [line for line in found(text) if line not in shown + lines]
+    return "".join(line + "\n" for line in lines)
 
 
 # What a test of a user program in QEMU needs: the page-frame allocator,
@@ -248,7 +249,8 @@ class Cmocka:
                 m = re.search(rf"^\[ RUN      \] {re.escape(name)}\n(.*?)(?=^\[ RUN|\Z)", out,
                               re.M | re.S)
                 text = m.group(1) if m else out
-                results.append(Result(name, self.points_each, 0, todo_lines(text) + tail(text)))
+                results.append(Result(name, self.points_each, 0,
+                                      todo_lines(text, besides=tail(text)) + tail(text)))
         if not names:
             results.append(Result(os.path.basename(self.binary), self.points_each, 0,
                                   tail(out) if status is not None else out))
@@ -301,8 +303,33 @@ class RunElf:
             if not reason and status != self.status:
                 reason = f"exit status {status}, expected {self.status}\n" + tail(out)
         if reason:
-            reason = todo_lines(kernel, out) + reason
+            reason = todo_lines(kernel, out, besides=reason) + reason
         return [Result(self.name, self.points, 0 if reason else self.points, reason)]
+
+
+class Boots:
+    """A student tree's kernel boots: it prints its banner, then runs a
+    program or, when it cannot without lab @lab, names the function of
+    the lab it stopped at."""
+
+    def __init__(self, lab):
+        self.lab, self.needs = lab, set()
+
+    def build_targets(self):
+        return ["all", "build/user/echo"]
+
+    def grade(self, root):
+        test = RunElf("kernel-boots", "build/user/echo", [r"^booted$"], args=["booted"])
+        test.grade(root)
+        _, out, kernel = RunElf.boots[(root, test.prog, tuple(test.args))]
+        if not kernel.startswith("Pagoda version"):
+            reason = "the kernel printed nothing (no \"Pagoda version\" line)\n" + tail(kernel)
+        elif out.strip() == "booted" or f"lab {self.lab}: " in todo_lines(kernel, out):
+            reason = ""
+        else:
+            reason = (f"neither did the program run nor did a function of lab {self.lab} "
+                      "say it is not written yet\n" + tail(kernel))
+        return [Result(f"boots ({self.lab} tree)", 1, 0 if reason else 1, reason)]
 
 
 class Mdriver:
@@ -329,7 +356,7 @@ class Mdriver:
                 kops.append(int(m.group(2)))
                 results.append(Result(name, 2, 2))
             else:
-                results.append(Result(name, 2, 0, todo_lines(out) + tail(out)))
+                results.append(Result(name, 2, 0, todo_lines(out, besides=tail(out)) + tail(out)))
         util = sum(utils) / 13
         results.append(Result("utilization", 4, 4 if util >= self.util_min else 0,
                               f"mean utilization {util:.1%} < {self.util_min:.0%}"))
@@ -363,7 +390,7 @@ LABS = {
                needs=["mmap"]),    # a shrink unmaps with do_munmap
         RunElf("malloc-uses-brk", "build/user/malloc_demo",
                [r"-> brk: the heap grew with sbrk", r"break: \+0 before, \+0x1000 after"],
-               needs=["malloc"]),
+               needs=["malloc", "mmap"]),    # malloc_demo's malloc(200 KiB) mmaps
     ]),
     "mmap": Lab(["kernel/mm/mmap.c"], [
         RunElf("mmap-demo", "build/user/mmap_demo",
@@ -431,7 +458,13 @@ def others(lab, root):
     do not need @lab: they must pass there as in the solution."""
     if lab not in LABS:
         raise SystemExit(f"no lab {lab}; labs: {', '.join(sorted(LABS))}")
-    got = total = 0
+    print(f"the kernel of lab {lab}'s student tree boots:")
+    failed = build([Boots(lab)], root)
+    if failed:
+        print("the build failed:\n" + failed)
+        print("score: 0/1")
+        return 1
+    got, total = run_tests([Boots(lab)], root)
     for name, other in LABS.items():
         tests = [t for t in other.tests if name != lab and lab not in t.needs]
         if not tests:

@@ -1,7 +1,7 @@
 /*
  * user/cow_demo.c - fork and copy-on-write, counted (lecture L5, lab cow).
  *
- * Writes 256 pages (1 MiB) of an anonymous mapping, forks, and counts what
+ * Writes 256 pages (1 MiB) of its .bss, forks, and counts what
  * fork and the writes after it cost, from /proc/meminfo (MemFree) and the
  * cow_fault line of /proc/vmstat (one per page copied): fork maps the
  * parent's frames in the child and copies none; reading them copies none;
@@ -12,13 +12,15 @@
  * parent sleeps in waitpid (it waits for "State: S" in /proc/PPID/status).
  */
 #include <sched.h>
-#include <sys/mman.h>
 #include <sys/wait.h>
 
 #include "memshow.h"
 
 #define NPAGES 256
 #define PAGE   4096
+
+/* Anonymous memory without mmap (the ELF loader maps .bss). */
+static unsigned char mem[NPAGES * PAGE] __attribute__((aligned(PAGE)));
 
 /* The number after @key in the file @path (e.g. "cow_fault" in /proc/vmstat). */
 static long
@@ -59,7 +61,7 @@ wait_parent_asleep(void)
 }
 
 static int
-child(unsigned char *mem, long free_before)
+child(long free_before)
 {
 	long before, after, sum = 0;
 
@@ -97,18 +99,12 @@ child(unsigned char *mem, long free_before)
 int
 main(void)
 {
-	unsigned char *mem = mmap(NULL, NPAGES * PAGE, PROT_READ | PROT_WRITE,
-				  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	int status, same = 0;
 	long before, after;
 
-	if (mem == MAP_FAILED) {
-		perror("cow_demo: mmap");
-		return 1;
-	}
 	for (int i = 0; i < NPAGES; i++)
 		mem[i * PAGE] = (unsigned char)i;
-	printf("1. wrote %d pages (%d kB) of an anonymous mapping\n", NPAGES, NPAGES * PAGE / 1024);
+	printf("1. wrote %d pages (%d kB) of .bss\n", NPAGES, NPAGES * PAGE / 1024);
 	fflush(stdout);
 
 	long free_before = proc_value("/proc/meminfo", "MemFree");
@@ -119,7 +115,7 @@ main(void)
 		return 1;
 	}
 	if (pid == 0)
-		_exit(child(mem, free_before));
+		_exit(child(free_before));
 	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status)) {
 		printf("cow_demo: the child failed (status %#x)\n", status);
 		return 1;
