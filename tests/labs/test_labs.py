@@ -1,5 +1,7 @@
-"""Every lab: its student tree builds and fails the lab's grade; the
-solution (this tree) scores full marks.
+"""Every lab: its student tree builds, boots (to a program, or to the
+line naming the lab's unwritten function that stopped it), fails the
+lab's grade and passes every other lab's tests that do not need this lab
+(`tools/lab.py others`); the solution (this tree) scores full marks.
 
 The student tree is made as `make lab` makes it (tools/lab.py, from
 `git archive HEAD`: commit before running this), reusing this tree's
@@ -22,8 +24,8 @@ LABS = subprocess.run([sys.executable, LAB_PY, "list"], capture_output=True, tex
 LABS = [line.split()[0] for line in LABS]
 
 
-def grade(root, lab):
-    p = subprocess.run([sys.executable, os.path.join(root, "tools", "lab.py"), "grade", lab],
+def grade(root, lab, what="grade"):
+    p = subprocess.run([sys.executable, os.path.join(root, "tools", "lab.py"), what, lab],
                        cwd=root, capture_output=True, text=True, timeout=600)
     m = re.search(r"^score: (\d+)/(\d+)$", p.stdout, re.M)
     return (int(m.group(1)), int(m.group(2))) if m else None, p.stdout + p.stderr
@@ -35,7 +37,8 @@ def one_lab(lab):
     subprocess.run([sys.executable, LAB_PY, "make", lab, student_dir], check=True,
                    capture_output=True)
     student = grade(student_dir, lab)
-    return solution, student
+    others = grade(student_dir, lab, "others")
+    return solution, student, others
 
 
 @pytest.fixture(scope="module")
@@ -55,11 +58,16 @@ def test_labs_listed():
 
 @pytest.mark.parametrize("lab", LABS)
 def test_lab(results, lab):
-    (score, out), (student_score, student_out) = results[lab]
+    (score, out), (student_score, student_out), (others, others_out) = results[lab]
     assert score is not None and score[0] == score[1], out
     assert "the build failed" not in student_out, student_out
     assert student_score is not None and student_score[0] < student_score[1], student_out
     assert "TODO(lab" in open(os.path.join(ROOT, "build", f"lab-{lab}", LAB_FILES[lab])).read()
+    # What is missing is named: a stub's LAB_TODO line is in the reasons.
+    assert re.search(rf"^ +lab {lab}: \w+\(\) is not written yet", student_out, re.M), student_out
+    # The tree boots, and the other labs' tests that do not need this lab pass.
+    assert f"boots ({lab} tree)" in others_out, others_out
+    assert others is not None and others[0] == others[1] and others[1] > 1, others_out
 
 
 LAB_FILES = {"pmm": "kernel/mm/page_alloc.c", "pagetable": "kernel/arch/x86_64/pgtable.c",
