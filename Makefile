@@ -140,8 +140,21 @@ $(INITRAMFS): $(USER_PROGS) $(ROOTFS_FILES) $(MALLOC_TRACES) | $(BUILD)/.deps-te
 
 # ---------------------------------------------------------------- ISO
 
-$(BUILD)/pagoda.iso: $(BUILD)/kernel.elf $(INITRAMFS) tools/mkiso.sh
+$(BUILD)/pagoda.iso: $(BUILD)/kernel.elf $(INITRAMFS) tools/mkiso.sh $(BUILD)/.cmdline
 	tools/mkiso.sh $@ $(BUILD)/kernel.elf "$(CMDLINE)" $(INITRAMFS)
+
+# The value of a make variable, in a file rewritten only when it changes:
+# what depends on it is rebuilt after `make qemu CMDLINE=...` or GDBPORT=...
+define remember
+	@mkdir -p $(BUILD)
+	@echo '$(1)' | cmp -s - $@ || echo '$(1)' > $@
+endef
+
+$(BUILD)/.cmdline: FORCE
+	$(call remember,$(CMDLINE))
+
+$(BUILD)/.gdbport: FORCE
+	$(call remember,$(GDBPORT))
 
 # ---------------------------------------------------------------- run
 
@@ -163,7 +176,7 @@ qemu-gdb: $(BUILD)/pagoda.iso $(BUILD)/.deps-run $(BUILD)/gdbinit
 gdb: $(BUILD)/gdbinit $(BUILD)/kernel.elf $(BUILD)/.deps-run
 	$(GDB) -q -x $(BUILD)/gdbinit
 
-$(BUILD)/gdbinit: tools/gdbinit.tmpl
+$(BUILD)/gdbinit: tools/gdbinit.tmpl $(BUILD)/.gdbport
 	@mkdir -p $(BUILD)
 	@sed -e 's|@GDBPORT@|$(GDBPORT)|g' -e 's|@KERNEL@|$(BUILD)/kernel.elf|g' \
 		-e 's|@PAGODA_PY@|tools/gdb/pagoda.py|g' $< > $@
