@@ -60,7 +60,7 @@ finish
 echo \n==== 4. the first write to the new page faults\n
 break handle_mm_fault if addr >= current_task->mm->start_brk && addr < current_task->mm->brk
 continue
-bt 5
+bt
 frame function exc_page_fault
 printf "CR2 = %#lx, error code %lu (P=0: not present, W=1: a write, U=1: from user mode)\n", address, error_code
 printf "the faulting user instruction: "
@@ -74,7 +74,8 @@ continue
 finish
 echo \n-- the frame the buddy allocator gave\n
 printf "pfn = %#lx\n", $ - mem_map
-frame function exc_page_fault
+delete
+frame function handle_mm_fault
 finish
 pte current_task->mm->start_brk
 

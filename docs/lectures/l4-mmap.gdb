@@ -35,9 +35,10 @@ delete
 break handle_mm_fault if addr >= $map && addr < $map + 0x1000
 break do_anonymous_page
 continue
-bt 5
+bt
 continue
-frame function exc_page_fault
+delete
+frame function handle_mm_fault
 finish
 pte $map
 

@@ -39,7 +39,7 @@ set $addr = addr
 printf "pid %d (%s) writes to %#lx\n", current_task->pid, current_task->comm, $addr
 set $old_pfn = (*pte & 0xffffffffff000) >> 12
 printf "frame %#lx, _refcount = %d: shared, so it is copied\n", $old_pfn, mem_map[$old_pfn]._refcount
-frame function exc_page_fault
+frame function handle_mm_fault
 finish
 printf "pid %d after the copy:\n", current_task->pid
 pte $addr

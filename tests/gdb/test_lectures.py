@@ -76,8 +76,8 @@ def test_l3_malloc_brk(runs):
     # One backtrace from the kernel down to main: the pt_regs unwinder.
     bt = out[re.search(r"Breakpoint \d+, __do_sys_brk", out).start():]
     bt = bt[:bt.index("-- the heap before")]
-    assert_in_order(re.findall(r"^#\d+ +(?:0x[0-9a-f]+ in )?(\w+)", bt, re.M),
-                    ["__do_sys_brk", "do_syscall_64", "entry_SYSCALL_64", "__brk", "brk", "sbrk",
+    assert_in_order(re.findall(r"^#\d+ +(?:0x[0-9a-f]+ in )?<?(\w+)", bt, re.M),
+                    ["__do_sys_brk", "do_syscall_64", "signal", "__brk", "brk", "sbrk",
                      "sysmalloc", "__libc_malloc", "demo_malloc", "main"])
     # The break before and after: one page.
     before = re.search(r"heap before.*\nrequested brk = (0x\w+)\n"
@@ -91,6 +91,13 @@ def test_l3_malloc_brk(runs):
     assert f"flush_icache_range(start {start:#x}, end {req:#x})" in out
     assert re.search(rf"^{start:08x}-{req:08x} rw-p 00000000  \[heap\]$", out, re.M) or \
         re.search(rf"-{req:08x} rw-p 00000000  \[heap\]$", out, re.M), out
+    # The page fault's backtrace goes on past the exception entry, through
+    # the faulting user function, down to main (entry_cfi.asm).
+    bt = out[re.search(r"Breakpoint \d+, handle_mm_fault", out).start():]
+    bt = bt[:bt.index("CR2 =")]
+    assert_in_order(re.findall(r"^#\d+ +(?:0x[0-9a-f]+ in )?<?(\w+)", bt, re.M),
+                    ["handle_mm_fault", "exc_page_fault", "signal", "new_top_region", "sysmalloc",
+                     "__libc_malloc", "demo_malloc", "main"])
     # Before the fault no PTE; after it a present, writable user page.
     assert "not present at the PT level: an access faults" in out
     assert re.search(r"CR2 = 0x\w+, error code 6 ", out)
@@ -210,3 +217,55 @@ def test_l2_buddy(runs):
     assert sum(c << o for o, c in enumerate(after)) == sum(c << o for o, c in enumerate(before)) \
         + (1 << n)
     assert run.status == EXIT_SUCCESS
+
+
+def transcript_lines(markdown):
+    """The GDB output a lecture's Markdown quotes: the lines of its indented
+    blocks that hold `(gdb)` commands, but for the commands themselves and
+    the lines that are only "...". A "..." inside a line stands for
+    anything."""
+    lines, block = [], []
+    for line in markdown.splitlines() + [""]:
+        if line.startswith("    "):
+            block.append(line[4:])
+            continue
+        if line.strip() == "" and block:
+            block.append("")
+            continue
+        if any(b.startswith("(gdb)") for b in block):
+            lines += [b for b in block if b.strip() and not b.startswith("(gdb)")
+                      and b.strip() != "..."]
+        block = []
+    return lines
+
+
+def quoted_in(line, output_lines):
+    """Is @line (with "..." as a wildcard) one of @output_lines, or part of one?"""
+    parts = [" ".join(p.split()) for p in line.split("...")]
+    for out in output_lines:
+        pos = 0
+        for p in parts:
+            pos = out.find(p, pos)
+            if pos < 0:
+                break
+            pos += len(p)
+        else:
+            return True
+    return False
+
+
+@pytest.mark.parametrize("name", ["l3-malloc-brk"])
+def test_markdown_quotes_what_the_script_prints(runs, name):
+    """The walk-through's quoted GDB output and every address in its text
+    are what the script prints now: the Markdown cannot go stale."""
+    run = lecture(runs, name)
+    with open(os.path.join(ROOT, "docs", "lectures", name + ".md")) as f:
+        markdown = f.read()
+    output_lines = [" ".join(line.split()) for line in run.output.splitlines()]
+    quoted = transcript_lines(markdown)
+    assert len(quoted) > 20, quoted
+    stale = [line for line in quoted if not quoted_in(line, output_lines)]
+    assert not stale, "quoted in the Markdown but not printed:\n" + "\n".join(stale)
+    addresses = set(re.findall(r"\b0x[0-9a-f]{5,}\b", markdown))
+    missing = sorted(a for a in addresses if a[2:] not in run.output)  # or as in maps
+    assert not missing, f"addresses in the Markdown that the script does not print: {missing}"

@@ -16,8 +16,9 @@ It adds:
 
 and two things that make kernel and user debugging behave:
 
-  - a frame unwinder for the kernel's entry code (entry_SYSCALL_64 and the
-    interrupt entry), which reads the struct pt_regs saved there, so `bt`
+  - an unwinder that ends a backtrace at the first frame of a kernel
+    stack (the entry code itself is described to GDB in DWARF by
+    kernel/arch/x86_64/entry_cfi.asm: it reads the struct pt_regs, so `bt`
     in __do_sys_brk continues into sbrk, sysmalloc, malloc and main;
   - a condition on breakpoints at user addresses. QEMU checks breakpoints
     by address before it fetches the instruction, so a breakpoint on a
@@ -273,58 +274,40 @@ class FrameId:
         self.pc = gdb.Value(pc).cast(ptr)
 
 
-class PtRegsUnwinder(gdb.unwinder.Unwinder):
-    """Unwind through the kernel's entry code using the saved struct pt_regs.
+class OutermostUnwinder(gdb.unwinder.Unwinder):
+    """End a backtrace at the first frame of a kernel stack.
 
-entry_SYSCALL_64 (entry_syscall.asm) and isr_common (entry.asm) both
-build a pt_regs, then `sub rsp, 8` and `call` into C: at the return
-address the frame's RSP is 8 bytes below the pt_regs. The caller is
-whatever the pt_regs says: user code after a syscall or a user fault,
-kernel code after an interrupt in the kernel."""
-
-    REGS = ("r15", "r14", "r13", "r12", "rbp", "rbx", "r11", "r10", "r9", "r8",
-            "rax", "rcx", "rdx", "rsi", "rdi")
+startup_64's call of start_kernel and ret_from_fork's call of a kernel
+thread's function have no caller: a zero return address ends the
+backtrace there instead of in whatever lies above the stack. (Unwinding
+through the entry code, from the kernel to the interrupted user or
+kernel code, needs no Python: kernel/arch/x86_64/entry_cfi.asm describes
+the saved struct pt_regs in DWARF for GDB.)"""
 
     def __init__(self):
-        super().__init__("pagoda-pt_regs")
-        self.ranges = None
-        self.outermost = []
+        super().__init__("pagoda-outermost")
+        self.outermost = None
 
-    def entry_ranges(self):
-        if self.ranges is None:
+    def ranges(self):
+        if self.outermost is None:
             def addr(name):
                 return u64(gdb.parse_and_eval(f"(unsigned long)&{name}"))
-            self.ranges = [(addr("entry_SYSCALL_64"), addr("__switch_to_asm")),
-                           (addr("isr_common"), addr("restore_regs_and_iret"))]
             self.outermost = [(addr("startup_64"), addr("startup_64") + 0x20),
                               (addr("ret_from_fork"), addr("ret_from_fork") + 0x14)]
-        return self.ranges
+        return self.outermost
 
     def __call__(self, pending_frame):
         try:
             pc = u64(pending_frame.read_register("rip"))
-            ranges = self.entry_ranges()
+            ranges = self.ranges()
         except gdb.error:
             return None
-        sp = u64(pending_frame.read_register("rsp"))
-        if any(lo < pc < hi for lo, hi in self.outermost):
-            # The first frame of a stack (startup_64's call of
-            # start_kernel, ret_from_fork's of a kernel thread's function):
-            # a zero return address ends the backtrace here.
-            info = pending_frame.create_unwind_info(FrameId(sp, pc))
-            info.add_saved_register("rip", gdb.Value(0).cast(
-                pending_frame.read_register("rip").type))
-            info.add_saved_register("rsp", gdb.Value(sp).cast(
-                pending_frame.read_register("rsp").type))
-            return info
         if not any(lo < pc < hi for lo, hi in ranges):
             return None
-        regs = gdb.Value(sp + 8).cast(gdb.lookup_type("struct pt_regs").pointer())
+        sp = u64(pending_frame.read_register("rsp"))
         info = pending_frame.create_unwind_info(FrameId(sp, pc))
-        for name in self.REGS + ("rip", "rsp", "eflags"):
-            # Each value in the register's own type (eflags is 32 bits).
-            reg_type = pending_frame.read_register(name).type
-            info.add_saved_register(name, regs[name].cast(reg_type))
+        info.add_saved_register("rip", gdb.Value(0).cast(pending_frame.read_register("rip").type))
+        info.add_saved_register("rsp", gdb.Value(sp).cast(pending_frame.read_register("rsp").type))
         return info
 
 
@@ -603,7 +586,7 @@ def install():
     gdb.execute("alias freepages = buddy")
     MchunksCommand()
     PageReady()
-    gdb.unwinder.register_unwinder(None, PtRegsUnwinder(), replace=True)
+    gdb.unwinder.register_unwinder(None, OutermostUnwinder(), replace=True)
     gdb.events.breakpoint_created.connect(guard_user_breakpoint)
     gdb.events.breakpoint_modified.connect(guard_user_breakpoint)
     # A breakpoint on a user function before its program has exec'd

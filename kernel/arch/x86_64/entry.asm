@@ -49,6 +49,7 @@ isr_stub_%1:
 ; error code (in the place of pt_regs.orig_rax), then the CPU's frame.
 ; The vector's slot is where pt_regs.rdi goes, so swapping it with RDI
 ; both saves RDI there and puts the vector in a register.
+global isr_common
 isr_common:
 	; From user mode, switch GS to the kernel's per-CPU data (percpu.h).
 	; The CPU's frame sits above the vector and the error code: CS is at
@@ -84,6 +85,10 @@ isr_common:
 	call	x86_handle_interrupt
 	add	rsp, 8
 	jmp	restore_regs_and_iret
+
+; Its length, for its call-frame information (entry_cfi.asm).
+global isr_common_size
+isr_common_size equ restore_regs_and_iret - isr_common
 
 ; restore_regs_and_iret - RSP points at a struct pt_regs: load every
 ; register from it and return to where it says, switching GS back when

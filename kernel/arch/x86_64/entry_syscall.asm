@@ -94,6 +94,10 @@ entry_SYSCALL_64:
 ; callee-saved registers on this stack, store RSP in *prev_sp, load
 ; next_sp, pop the next task's registers and return on its stack: into
 ; the schedule() call it made, or into ret_from_fork for a new task.
+; Its length, for its call-frame information (entry_cfi.asm).
+global entry_SYSCALL_64_size
+entry_SYSCALL_64_size equ __switch_to_asm - entry_SYSCALL_64
+
 global __switch_to_asm
 __switch_to_asm:
 	push	rbp

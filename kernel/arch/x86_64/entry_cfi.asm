@@ -1,0 +1,82 @@
+; kernel/arch/x86_64/entry_cfi.asm - how a debugger unwinds through the
+; kernel's entry code: DWARF call-frame information (DWARF 5, 6.4) for
+; entry_SYSCALL_64 and isr_common, written out by hand (NASM has no CFI
+; directives).
+;
+; Both entries save the user's (or the interrupted kernel code's)
+; registers in a struct pt_regs and then `call` into C with RSP 8 bytes
+; below it. So, at the return address of that call, the frame's canonical
+; frame address (CFA) is RSP + 8, the pt_regs itself, and every register
+; of the caller, RSP and RIP included, is in the pt_regs at CFA + its
+; PTREGS_ offset. The CIE's augmentation "S" marks these as signal
+; frames, as glibc marks __restore_rt: GDB then knows that the frame
+; above was interrupted, not a caller (it looks up the faulting RIP
+; itself, not RIP - 1), and lets a backtrace go on from the kernel's
+; stack to the user's stack below it. `bt` in handle_mm_fault so
+; continues through the faulting user function down to main.
+;
+; Only the return address of the call into C is described correctly:
+; stepping through the entry code instruction by instruction, `bt` is
+; wrong there.
+
+%include "asm-offsets.inc"
+
+extern entry_SYSCALL_64, entry_SYSCALL_64_size, isr_common, isr_common_size
+
+%define DW_CFA_def_cfa			0x0c
+%define DW_CFA_offset_extended_sf	0x11
+%define DWARF_RSP			7
+%define DWARF_RIP			16	; the return-address column
+
+; The register with DWARF number %1 is saved at CFA + %2 (a multiple of 8;
+; the data alignment factor is -8, so the factored offset is -%2 / 8).
+%macro saved_at 2
+	db	DW_CFA_offset_extended_sf, %1, (-(%2) / 8) & 0x7f
+%endmacro
+
+; One FDE: the %2 bytes of code at %1 use the CIE below.
+%macro entry_fde 2
+	dd	%%end - %%start		; length
+%%start:
+	dd	entry_cie		; the CIE (an offset in .debug_frame)
+	dq	%1			; initial location
+	dq	%2			; address range
+	align	8, db 0			; DW_CFA_nop
+%%end:
+%endmacro
+
+section .debug_frame noalloc noexec nowrite progbits align=8
+
+entry_cie:
+	dd	.end - .start		; length
+.start:
+	dd	0xffffffff		; CIE id
+	db	1			; version
+	db	"S", 0			; augmentation: a signal frame
+	db	1			; code alignment factor
+	db	0x78			; data alignment factor: -8 (SLEB128)
+	db	DWARF_RIP		; return-address register
+	db	DW_CFA_def_cfa, DWARF_RSP, 8
+	saved_at 0, PTREGS_RAX
+	saved_at 1, PTREGS_RDX
+	saved_at 2, PTREGS_RCX
+	saved_at 3, PTREGS_RBX
+	saved_at 4, PTREGS_RSI
+	saved_at 5, PTREGS_RDI
+	saved_at 6, PTREGS_RBP
+	saved_at DWARF_RSP, PTREGS_RSP
+	saved_at 8, PTREGS_R8
+	saved_at 9, PTREGS_R9
+	saved_at 10, PTREGS_R10
+	saved_at 11, PTREGS_R11
+	saved_at 12, PTREGS_R12
+	saved_at 13, PTREGS_R13
+	saved_at 14, PTREGS_R14
+	saved_at 15, PTREGS_R15
+	saved_at DWARF_RIP, PTREGS_RIP
+	saved_at 49, PTREGS_EFLAGS	; RFLAGS
+	align	8, db 0
+.end:
+
+	entry_fde entry_SYSCALL_64, entry_SYSCALL_64_size
+	entry_fde isr_common, isr_common_size
