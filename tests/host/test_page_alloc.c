@@ -185,7 +185,8 @@ test_random_stress(void **state)
 			slot[i].page = alloc_pages(GFP_KERNEL, slot[i].order);
 			/* At most 512 blocks of 4 MiB: there is always room. */
 			assert_non_null(slot[i].page);
-			assert_int_equal(page_to_pfn(slot[i].page) & ((1UL << slot[i].order) - 1), 0);
+			assert_int_equal(page_to_pfn(slot[i].page) & ((1UL << slot[i].order) - 1),
+					 0);
 		}
 		if (step % 5000 == 0)
 			check_free_lists();
