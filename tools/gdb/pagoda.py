@@ -29,10 +29,17 @@ and two things that make kernel and user debugging behave:
     page). The condition $_pagoda_page_ready() makes GDB ignore one of
     the two.
 
-Only one user program's symbols are loaded at a time: all of them are
-linked at 0x400000. The commands below read kernel data through the
-kernel's symbols, so they work whichever process is running; `mchunks`
-reads the heap of the process whose page tables are loaded (CR3).
+Only one user program's symbols are loaded at a time, since all of them
+are linked at 0x400000: those of the process that is running. They
+follow it: at an execve, and at every stop in another process than the
+last one (current_task->comm names the program). A breakpoint on a user
+function is placed at its address in the program whose symbols are
+loaded, and placed again in the new program when they change: set user
+breakpoints while the process you mean is the one stopped in (or let
+them wait, pending, for its execve). The commands below
+read kernel data through the kernel's symbols, so they work whichever
+process is running; `mchunks` reads the heap of the process whose page
+tables are loaded (CR3).
 """
 
 import os
@@ -190,6 +197,23 @@ class ExecBreakpoint(gdb.Breakpoint):
             gdb.write(f"[pagoda] execve: pid {int(task['pid'])} runs {name}; "
                       f"symbols from {os.path.relpath(user_symbols.path)}\n")
         return False
+
+
+def follow_current_task(event):
+    """At every stop, the user symbols of the process that is running:
+    a backtrace's user frames, `break` and `print` of user names then mean
+    that process's program, whichever process GDB stopped in."""
+    try:
+        task = current_task()
+        if u64(task) == 0 or u64(task["mm"]) == 0:
+            return  # before the first task, or a kernel thread
+        name = comm(task)
+    except (gdb.error, gdb.MemoryError, UnicodeDecodeError):
+        return
+    before = user_symbols.path
+    if user_symbols.load(name, quiet=True) and user_symbols.path != before:
+        gdb.write(f"[pagoda] pid {int(task['pid'])} ({name}) is running: "
+                  f"symbols from {os.path.relpath(user_symbols.path)}\n")
 
 
 def page_faults():
@@ -593,6 +617,7 @@ def install():
     # waits, pending, for the symbols.
     gdb.execute("set breakpoint pending on")
     ExecBreakpoint()
+    gdb.events.stop.connect(follow_current_task)
 
 
 install()
