@@ -45,12 +45,13 @@
 #define REPLAY_FD  63	       /* the replay's output: the last descriptor there is */
 #define TIMEOUT_NS 250000000LL /* 0.25 s */
 
-/* Calls Pagoda implements (x86-64 numbers), from syscalls_core.h and _fs.h. */
+/* Calls Pagoda implements (x86-64 numbers), from syscalls_core.h and _fs.h,
+ * but for rt_sigreturn and reboot. */
 static const int implemented[] = {
 	0,   1,	  2,   3,   4,	 5,   6,   8,	16,  17,  18,  19,  20,	 21,  22,  32,	33,  72,
 	79,  80,  81,  89,  217, 257, 262, 267, 269, 292, 293, 439, 12,	 9,   11,  10,	57,  58,
 	56,  59,  60,  231, 61,	 62,  200, 234, 13,  14,  39,  186, 110, 102, 107, 104, 108, 111,
-	121, 109, 112, 218, 273, 63,  302, 97,	160, 228, 201, 24,  35,	 158, 318,
+	121, 109, 112, 218, 273, 63,  302, 97,	160, 228, 201, 24,  35,	 158, 318, 230, 25,  28,
 };
 
 enum {

@@ -29,4 +29,6 @@ struct timeval {
 #define CLOCK_MONOTONIC_COARSE	 6
 #define CLOCK_BOOTTIME		 7
 
+#define TIMER_ABSTIME		 0x01 /* clock_nanosleep: *req is a time, not a duration */
+
 #endif /* UAPI_TIME_H */

@@ -19,6 +19,7 @@
 
 #include <uapi/errno.h>
 #include <uapi/resource.h>
+#include <uapi/time.h>
 
 SYSCALL_DEFINE0(getpid)
 {
@@ -164,15 +165,6 @@ struct kernel_timespec {
 	int64_t tv_nsec;
 };
 
-#define CLOCK_REALTIME		 0
-#define CLOCK_MONOTONIC		 1
-#define CLOCK_PROCESS_CPUTIME_ID 2
-#define CLOCK_THREAD_CPUTIME_ID	 3
-#define CLOCK_MONOTONIC_RAW	 4
-#define CLOCK_REALTIME_COARSE	 5
-#define CLOCK_MONOTONIC_COARSE	 6
-#define CLOCK_BOOTTIME		 7
-
 /* Time since boot from the TSC; the wall clock starts at the epoch. */
 SYSCALL_DEFINE2(clock_gettime, int, which, struct kernel_timespec __user *, tp)
 {
@@ -203,27 +195,110 @@ SYSCALL_DEFINE0(sched_yield)
 	return 0;
 }
 
-/* nanosleep - sleep by yielding until the time has passed. */
-SYSCALL_DEFINE2(nanosleep, const struct kernel_timespec __user *, rqtp,
-		struct kernel_timespec __user *, rmtp)
+/* now_us - the time of clock_gettime (every clock counts from boot), in us. */
+static uint64_t
+now_us(void)
 {
-	struct kernel_timespec ts;
+	return arch_cycles_to_us(arch_cycles());
+}
 
-	if (copy_from_user(&ts, rqtp, sizeof(ts)))
-		return -EFAULT;
-	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
+/* timespec_to_us - a valid timespec in microseconds, rounded up; -EINVAL. */
+static long
+timespec_to_us(const struct kernel_timespec *ts, uint64_t *us)
+{
+	if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= 1000000000)
 		return -EINVAL;
-	unsigned long ticks = ts.tv_sec * HZ + DIV_ROUND_UP(ts.tv_nsec, 1000000000 / HZ);
-	unsigned long end = jiffies + ticks;
+	if ((uint64_t)ts->tv_sec > UINT64_MAX / 1000000 - 1)
+		*us = UINT64_MAX; /* forever, near enough */
+	else
+		*us = (uint64_t)ts->tv_sec * 1000000 + DIV_ROUND_UP(ts->tv_nsec, 1000);
+	return 0;
+}
 
-	while ((long)(jiffies - end) < 0) {
-		if (signal_pending(current))
+/*
+ * do_nanosleep - sleep until the clock reads @end (us), giving the CPU to
+ * others and idling to the next timer tick meanwhile. 0, or -EINTR if a
+ * signal arrives first, with what was left of the sleep in *@left.
+ */
+static long
+do_nanosleep(uint64_t end, uint64_t *left)
+{
+	for (;;) {
+		uint64_t now = now_us();
+
+		if (now >= end)
+			return 0;
+		if (signal_pending(current)) {
+			*left = end - now;
 			return -EINTR;
+		}
 		need_resched = true;
 		schedule();
 		arch_idle(); /* nothing else to run: wait for the next tick */
 	}
-	return 0;
+}
+
+/* Write the rest of an interrupted relative sleep to *@rmtp, if asked. */
+static long
+sleep_left(long ret, uint64_t left, struct kernel_timespec __user *rmtp)
+{
+	struct kernel_timespec rem = { left / 1000000, (left % 1000000) * 1000 };
+
+	if (ret == -EINTR && rmtp && copy_to_user(rmtp, &rem, sizeof(rem)))
+		return -EFAULT;
+	return ret;
+}
+
+/* nanosleep - sleep for *@rqtp; interrupted by a signal, say what was left. */
+SYSCALL_DEFINE2(nanosleep, const struct kernel_timespec __user *, rqtp,
+		struct kernel_timespec __user *, rmtp)
+{
+	struct kernel_timespec ts;
+	uint64_t us, start = now_us(), left = 0;
+	long ret;
+
+	if (copy_from_user(&ts, rqtp, sizeof(ts)))
+		return -EFAULT;
+	ret = timespec_to_us(&ts, &us);
+	if (ret)
+		return ret;
+	ret = do_nanosleep(us > UINT64_MAX - start ? UINT64_MAX : start + us, &left);
+	return sleep_left(ret, left, rmtp);
+}
+
+/*
+ * clock_nanosleep - nanosleep on a given clock, to an absolute time with
+ * TIMER_ABSTIME (glibc's nanosleep and sleep use it). As Linux: the clocks
+ * that cannot sleep, the thread's CPU time among them, are EOPNOTSUPP,
+ * unknown ids EINVAL; only a relative sleep reports what was left.
+ */
+SYSCALL_DEFINE4(clock_nanosleep, int, which, int, flags, const struct kernel_timespec __user *,
+		rqtp, struct kernel_timespec __user *, rmtp)
+{
+	struct kernel_timespec ts;
+	uint64_t us, start = now_us(), left = 0;
+	long ret;
+
+	switch (which) {
+	case CLOCK_REALTIME:
+	case CLOCK_MONOTONIC:
+	case CLOCK_BOOTTIME:
+	case CLOCK_PROCESS_CPUTIME_ID: break; /* CPU time is time since boot here */
+	case CLOCK_THREAD_CPUTIME_ID:
+	case CLOCK_MONOTONIC_RAW:
+	case CLOCK_REALTIME_COARSE:
+	case CLOCK_MONOTONIC_COARSE: return -EOPNOTSUPP;
+	default: return -EINVAL;
+	}
+	if (copy_from_user(&ts, rqtp, sizeof(ts)))
+		return -EFAULT;
+	ret = timespec_to_us(&ts, &us);
+	if (ret)
+		return ret;
+	if (flags & TIMER_ABSTIME)
+		return do_nanosleep(us, &left);
+	ret = do_nanosleep(us > UINT64_MAX - start ? UINT64_MAX : start + us, &left);
+	return sleep_left(ret, left, rmtp);
 }
 
 #define LINUX_REBOOT_MAGIC1	   0xfee1dead

@@ -58,6 +58,7 @@ PROGRAMS = [
     ("fork_vmas", []),
     ("preempt", []),
     ("exec_errors", []),
+    ("sleep", []),
     ("malloc_heavy", []),
     ("signals", []),
     ("attacks", []),

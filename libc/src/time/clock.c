@@ -1,6 +1,6 @@
 /*
  * libc/src/time/clock.c - clocks and sleeping: clock_gettime(), time(),
- * gettimeofday(), clock(), nanosleep(), sleep().
+ * gettimeofday(), clock(), nanosleep(), clock_nanosleep(), sleep().
  *
  * Every clock read is a clock_gettime system call. Linux answers most of
  * them in user space through the vDSO; Pagoda has no vDSO, so the kernel
@@ -68,6 +68,17 @@ int
 nanosleep(const struct timespec *req, struct timespec *rem)
 {
 	return __syscall_ret(__syscall2(__NR_nanosleep, (long)req, (long)rem));
+}
+
+/*
+ * clock_nanosleep - sleep on @clockid for *@req, or until the clock reads
+ * *@req with TIMER_ABSTIME. Returns 0 or the error number itself (POSIX:
+ * this one does not set errno).
+ */
+int
+clock_nanosleep(clockid_t clockid, int flags, const struct timespec *req, struct timespec *rem)
+{
+	return -__syscall4(__NR_clock_nanosleep, clockid, flags, (long)req, (long)rem);
 }
 
 /* sleep - sleep @seconds; returns the seconds left if interrupted, else 0 */
