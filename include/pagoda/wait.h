@@ -61,8 +61,9 @@ bool signal_pending(struct task_struct *task);
 void schedule(void);
 
 /*
- * wait_event_interruptible - sleep until @cond is true: 0, or -EINTR if a
- * signal arrived first.
+ * wait_event_interruptible - sleep until @cond is true: 0, or -ERESTARTSYS
+ * if a signal arrived first (the system call then fails with EINTR, or
+ * runs again after a handler with SA_RESTART: kernel/proc/signal.c).
  */
 #define wait_event_interruptible(wq, cond)                                                         \
 	({                                                                                         \
@@ -73,7 +74,7 @@ void schedule(void);
 			if (cond)                                                                  \
 				break;                                                             \
 			if (signal_pending(current)) {                                             \
-				__ret = -EINTR;                                                    \
+				__ret = -ERESTARTSYS;                                              \
 				break;                                                             \
 			}                                                                          \
 			schedule();                                                                \

@@ -57,4 +57,17 @@
 
 #define MAX_ERRNO    4095 /* a syscall result in [-4095, -1] is an error */
 
+#ifdef __KERNEL__
+/*
+ * A system call a signal cut short returns one of these, which user space
+ * never sees: on the way out do_signal() (kernel/proc/signal.c) either
+ * runs the call again or turns them into EINTR (Linux's
+ * include/linux/errno.h).
+ */
+#define ERESTARTSYS	      512 /* again if no handler runs, or it has SA_RESTART */
+#define ERESTARTNOINTR	      513 /* always again */
+#define ERESTARTNOHAND	      514 /* again only if no handler runs */
+#define ERESTART_RESTARTBLOCK 516 /* as ERESTARTNOHAND (no restart_syscall here) */
+#endif
+
 #endif /* UAPI_ERRNO_H */

@@ -194,6 +194,6 @@ SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options, void 
 			schedule();
 		finish_wait(&current->wait_chldexit, &wait);
 		if (!zombie && signal_pending(current))
-			return -EINTR;
+			return -ERESTARTSYS;
 	}
 }

@@ -77,6 +77,42 @@ dequeue_signal(struct task_struct *task)
 }
 
 /*
+ * syscall_restart - the return value of a system call that a signal cut
+ * short (regs->orig_rax is its number; -1 outside system calls). With
+ * @ka, the handler about to run, ERESTARTSYS becomes EINTR unless the
+ * handler has SA_RESTART, and ERESTARTNOHAND EINTR always; otherwise the
+ * call runs again: RAX gets its number back and RIP goes back over the
+ * two-byte `syscall` instruction, with the arguments still in their
+ * registers. Linux: arch/x86/kernel/signal.c, handle_signal().
+ */
+static void
+syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka)
+{
+	if ((long)regs->orig_rax < 0)
+		return;
+	switch ((long)regs->rax) {
+	case -ERESTARTNOHAND:
+	case -ERESTART_RESTARTBLOCK:
+		if (ka) {
+			regs->rax = -EINTR;
+			return;
+		}
+		break;
+	case -ERESTARTSYS:
+		if (ka && !(ka->sa_flags & SA_RESTART)) {
+			regs->rax = -EINTR;
+			return;
+		}
+		break;
+	case -ERESTARTNOINTR: break;
+	default: return;
+	}
+	regs->rax = regs->orig_rax;
+	regs->rip -= 2;
+	regs->orig_rax = -1; /* once */
+}
+
+/*
  * handle_signal - run the user's handler for @sig: build its frame on the
  * user stack, block what the action says while it runs. A frame that
  * cannot be written kills the task with SIGSEGV, as on Linux.
@@ -106,6 +142,7 @@ do_signal(struct pt_regs *regs)
 		unsigned long handler = ka->sa_handler;
 
 		if (handler > SIG_IGN && !(sigmask(sig) & SIG_UNCATCHABLE)) {
+			syscall_restart(regs, ka); /* before the frame saves RAX and RIP */
 			handle_signal(sig, ka, regs);
 			return; /* one handler at a time */
 		}
@@ -117,6 +154,7 @@ do_signal(struct pt_regs *regs)
 			continue; /* stopping is not supported: ignored */
 		do_exit(sig);	  /* terminated by the signal: status = sig */
 	}
+	syscall_restart(regs, NULL); /* no handler ran: the call goes on */
 }
 
 /* kill(2): pid > 0 one process; pid 0 or -1: every process but init and

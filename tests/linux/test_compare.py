@@ -59,6 +59,7 @@ PROGRAMS = [
     ("preempt", []),
     ("exec_errors", []),
     ("sleep", []),
+    ("restart", []),
     ("malloc_heavy", []),
     ("signals", []),
     ("attacks", []),

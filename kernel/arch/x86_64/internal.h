@@ -34,7 +34,7 @@ void idt_init(void);
 
 /* traps.c: the C side of every exception; called from entry.asm. */
 void x86_handle_interrupt(struct pt_regs *regs, unsigned long vector);
-void do_exception(struct pt_regs *regs, unsigned long vector);
+void do_exception(struct pt_regs *regs, unsigned long vector, unsigned long error_code);
 
 /* i8259.c: the legacy interrupt controller */
 void init_i8259(void);

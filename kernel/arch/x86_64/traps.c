@@ -113,10 +113,10 @@ show_regs(const struct pt_regs *regs)
  * frame pointers of the code that was interrupted.
  */
 static __noreturn void
-die(const char *name, struct pt_regs *regs, unsigned long vector)
+die(const char *name, struct pt_regs *regs, unsigned long vector, unsigned long error_code)
 {
 	oops_in_progress = true;
-	pr_emerg("%s: %04lx [#1] (vector %lu)\n", name, regs->orig_rax, vector);
+	pr_emerg("%s: %04lx [#1] (vector %lu)\n", name, error_code, vector);
 	show_regs(regs);
 	pr_emerg("Call Trace:\n");
 	print_address_symbol(" ", regs->rip);
@@ -151,13 +151,13 @@ exception_signal(unsigned long vector)
  * the kernel logs one line the way Linux does, and carries on.
  */
 static void
-user_exception(struct pt_regs *regs, unsigned long vector)
+user_exception(struct pt_regs *regs, unsigned long vector, unsigned long error_code)
 {
 	const char *name = exception_names[vector] ? exception_names[vector] : "trap";
 
 	if (vector != 3)
 		pr_info("traps: %s[%d] %s ip:%lx sp:%lx error:%lx\n", current->comm, current->pid,
-			name, regs->rip, regs->rsp, regs->orig_rax);
+			name, regs->rip, regs->rsp, error_code);
 	force_sig(exception_signal(vector));
 }
 
@@ -224,26 +224,26 @@ exc_page_fault(struct pt_regs *regs, unsigned long error_code)
 	if (fixup_exception(regs))
 		return;
 	show_page_fault(address, error_code);
-	die("Oops", regs, 14);
+	die("Oops", regs, 14, error_code);
 }
 
 /* do_exception - handle CPU exception @vector (0-31). */
 void
-do_exception(struct pt_regs *regs, unsigned long vector)
+do_exception(struct pt_regs *regs, unsigned long vector, unsigned long error_code)
 {
 	const char *name = exception_names[vector] ? exception_names[vector] : "reserved exception";
 
 	if (vector == X86_TRAP_PF) {
-		exc_page_fault(regs, regs->orig_rax);
+		exc_page_fault(regs, error_code);
 		return;
 	}
 	if (user_mode(regs)) {
-		user_exception(regs, vector);
+		user_exception(regs, vector, error_code);
 		return;
 	}
 	if (vector == 13 && fixup_exception(regs))
 		return; /* a non-canonical user pointer in a uaccess */
-	die(name, regs, vector);
+	die(name, regs, vector, error_code);
 }
 
 /*
@@ -256,8 +256,14 @@ x86_handle_interrupt(struct pt_regs *regs, unsigned long vector)
 	/* An interrupt gate keeps RFLAGS.AC: close the user-access window
 	 * (iretq reopens it if a uaccess was interrupted). */
 	clac();
+	/* The entry left the CPU's error code (or 0) where a system call
+	 * keeps its number; -1 there says this is no system call, so a
+	 * signal delivered on the way out restarts nothing (signal.c). */
+	unsigned long error_code = regs->orig_rax;
+
+	regs->orig_rax = -1;
 	if (vector < FIRST_EXTERNAL_VECTOR) {
-		do_exception(regs, vector);
+		do_exception(regs, vector, error_code);
 		if (user_mode(regs))
 			exit_to_user_mode(regs); /* deliver the signal */
 		return;
