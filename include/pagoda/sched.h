@@ -66,6 +66,9 @@ struct task_struct {
 	uint64_t blocked;		    /* signals masked by sigprocmask */
 	unsigned long fault_address;	    /* where the last SIGSEGV fault was (si_addr) */
 	struct k_sigaction sigaction[NSIG]; /* rt_sigaction's records */
+	unsigned long sas_ss_sp;	    /* sigaltstack: the alternate stack, */
+	size_t sas_ss_size;		    /* its size (0: none) */
+	unsigned int sas_ss_flags;	    /* and the flags it was given */
 
 	struct rlimit64 rlim[RLIM_NLIMITS]; /* resource limits */
 	unsigned long clear_child_tid;	    /* set_tid_address */

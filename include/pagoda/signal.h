@@ -26,4 +26,42 @@ void force_sig(int sig);
  * returns to user mode; may not return (the task exits). */
 void do_signal(struct pt_regs *regs);
 
+/*
+ * on_sig_stack - is user stack pointer @sp on the current task's
+ * alternate signal stack (sigaltstack)? Never while it is disarmed for
+ * the handler running on it (SS_AUTODISARM).
+ */
+static inline bool
+on_sig_stack(unsigned long sp)
+{
+	if (current->sas_ss_flags & SS_AUTODISARM)
+		return false;
+	return sp > current->sas_ss_sp && sp - current->sas_ss_sp <= current->sas_ss_size;
+}
+
+/* sas_ss_flags - stack_t.ss_flags for a task at @sp: SS_DISABLE, SS_ONSTACK or 0. */
+static inline int
+sas_ss_flags(unsigned long sp)
+{
+	if (!current->sas_ss_size)
+		return SS_DISABLE;
+	return on_sig_stack(sp) ? SS_ONSTACK : 0;
+}
+
+/* The user's stack_t (x86-64 layout). */
+struct user_stack {
+	uint64_t ss_sp;
+	int32_t ss_flags;
+	int32_t ss_pad;
+	uint64_t ss_size;
+};
+
+/*
+ * do_sigaltstack - sigaltstack(2) for a task whose user stack pointer is
+ * @sp: report the alternate stack in *@old (if not NULL), then set it
+ * from *@new (if not NULL). Linux's checks and order: EPERM while on it,
+ * EINVAL for unknown flags, ENOMEM below MINSIGSTKSZ.
+ */
+int do_sigaltstack(const struct user_stack *new, struct user_stack *old, unsigned long sp);
+
 #endif /* PAGODA_SIGNAL_H */

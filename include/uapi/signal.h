@@ -59,6 +59,12 @@
 #define SA_NODEFER	0x40000000
 #define SA_RESETHAND	0x80000000
 
+/* sigaltstack(): stack_t.ss_flags */
+#define SS_ONSTACK	1	   /* (read only) running on the alternate stack */
+#define SS_DISABLE	2	   /* no alternate stack */
+#define SS_AUTODISARM	(1U << 31) /* disarm it while a handler runs on it */
+#define MINSIGSTKSZ	2048	   /* the smallest alternate stack */
+
 /* rt_sigprocmask() "how" */
 #define SIG_BLOCK	0
 #define SIG_UNBLOCK	1

@@ -203,6 +203,8 @@ begin_new_exec(struct linux_binprm *bprm)
 	for (int i = 0; i < NSIG; i++)
 		if (current->sigaction[i].sa_handler > SIG_IGN)
 			current->sigaction[i].sa_handler = SIG_DFL;
+	current->sas_ss_sp = current->sas_ss_size = current->sas_ss_flags =
+		0; /* gone with the mm */
 	strlcpy(current->comm, name ? name + 1 : bprm->filename, sizeof(current->comm));
 }
 

@@ -142,6 +142,9 @@ copy_process(const struct pt_regs *regs, int *err)
 	memcpy(p->sigaction, current->sigaction, sizeof(p->sigaction));
 	memcpy(p->rlim, current->rlim, sizeof(p->rlim));
 	p->blocked = current->blocked;
+	p->sas_ss_sp = current->sas_ss_sp; /* the child runs on a copy of it */
+	p->sas_ss_size = current->sas_ss_size;
+	p->sas_ss_flags = current->sas_ss_flags;
 	*err = -ENOMEM;
 	p->mm = current->mm ? dup_mm(current->mm) : NULL;
 	p->files = current->files ? dup_files(current->files) : NULL;

@@ -215,6 +215,49 @@ SYSCALL_DEFINE2(tkill, pid_t, tid, int, sig)
 	return 0;
 }
 
+int
+do_sigaltstack(const struct user_stack *new, struct user_stack *old, unsigned long sp)
+{
+	if (old) {
+		old->ss_sp = current->sas_ss_sp;
+		old->ss_size = current->sas_ss_size;
+		old->ss_flags = sas_ss_flags(sp) | (int32_t)(current->sas_ss_flags & SS_AUTODISARM);
+		old->ss_pad = 0;
+	}
+	if (!new)
+		return 0;
+	if (on_sig_stack(sp))
+		return -EPERM;
+	unsigned int mode = (uint32_t) new->ss_flags & ~SS_AUTODISARM;
+
+	if (mode != SS_DISABLE && mode != SS_ONSTACK && mode != 0)
+		return -EINVAL;
+	if (mode == SS_DISABLE) {
+		current->sas_ss_sp = current->sas_ss_size = current->sas_ss_flags = 0;
+		return 0;
+	}
+	if (new->ss_size < MINSIGSTKSZ)
+		return -ENOMEM;
+	current->sas_ss_sp = new->ss_sp;
+	current->sas_ss_size = new->ss_size;
+	current->sas_ss_flags = (uint32_t) new->ss_flags; /* as given, SS_ONSTACK too */
+	return 0;
+}
+
+SYSCALL_DEFINE2(sigaltstack, const struct user_stack __user *, uss, struct user_stack __user *,
+		uoss)
+{
+	struct user_stack new, old;
+	int err;
+
+	if (uss && copy_from_user(&new, uss, sizeof(new)))
+		return -EFAULT;
+	err = do_sigaltstack(uss ? &new : NULL, &old, task_pt_regs(current)->rsp);
+	if (!err && uoss && copy_to_user(uoss, &old, sizeof(old)))
+		return -EFAULT;
+	return err;
+}
+
 /* rt_sigaction: the kernel's struct sigaction is handler, flags, restorer, mask. */
 SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct k_sigaction __user *, act,
 		struct k_sigaction __user *, oact, size_t, sigsetsize)

@@ -1,6 +1,6 @@
 /*
  * libc/include/signal.h - signals: sigaction(), signal(), kill(), raise(),
- * the signal sets.
+ * the signal sets, sigaltstack().
  *
  * The C library's struct sigaction differs from what the kernel reads
  * (struct k_sigaction in <uapi/signal.h>); sigaction() translates. Like
@@ -52,7 +52,17 @@ struct sigaction {
 	void (*sa_restorer)(void); /* filled in by sigaction() */
 };
 
+/* an alternate signal stack (sigaltstack); SS_* and MINSIGSTKSZ: <uapi/signal.h> */
+typedef struct {
+	void *ss_sp;	/* its lowest address */
+	int ss_flags;	/* SS_ONSTACK, SS_DISABLE, SS_AUTODISARM */
+	size_t ss_size; /* its size in bytes */
+} stack_t;
+
+#define SIGSTKSZ 8192 /* a comfortable size for one */
+
 int sigaction(int sig, const struct sigaction *act, struct sigaction *oldact);
+int sigaltstack(const stack_t *ss, stack_t *old_ss);
 sighandler_t signal(int sig, sighandler_t handler);
 int sigprocmask(int how, const sigset_t *set, sigset_t *oldset);
 int sigsuspend(const sigset_t *mask);

@@ -60,6 +60,7 @@ PROGRAMS = [
     ("exec_errors", []),
     ("sleep", []),
     ("restart", []),
+    ("altstack", []),
     ("malloc_heavy", []),
     ("signals", []),
     ("attacks", []),

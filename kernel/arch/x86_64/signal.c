@@ -49,10 +49,7 @@ struct sigcontext_64 {
 struct ucontext_64 {
 	uint64_t uc_flags;
 	uint64_t uc_link;
-	uint64_t ss_sp; /* stack_t: the alternate signal stack (none) */
-	int32_t ss_flags;
-	int32_t ss_pad;
-	uint64_t ss_size;
+	struct user_stack uc_stack; /* the alternate stack when the signal came */
 	struct sigcontext_64 uc_mcontext;
 	uint64_t uc_sigmask; /* the mask to restore */
 };
@@ -98,13 +95,21 @@ save_sigcontext(struct sigcontext_64 *sc, const struct pt_regs *regs, uint64_t f
 
 /*
  * setup_rt_frame - build the frame for signal @sig with action @ka and
- * point @regs at the handler. Returns 0, or -EFAULT if the frame cannot
+ * point @regs at the handler. With SA_ONSTACK and an alternate stack
+ * (sigaltstack) that the task is not already on, the frame goes at the
+ * top of that stack instead, so a handler can run after the stack
+ * overflowed. Returns 0, or -EFAULT if the frame cannot
  * be written (the caller then kills the task with SIGSEGV).
  */
 int
 setup_rt_frame(int sig, const struct k_sigaction *ka, struct pt_regs *regs, uint64_t addr)
 {
-	unsigned long fp = ALIGN_DOWN(regs->rsp - RED_ZONE - FPSTATE_SIZE, 64);
+	unsigned long top = regs->rsp - RED_ZONE;
+
+	if ((ka->sa_flags & SA_ONSTACK) && sas_ss_flags(regs->rsp) == 0)
+		top = current->sas_ss_sp + current->sas_ss_size;
+
+	unsigned long fp = ALIGN_DOWN(top - FPSTATE_SIZE, 64);
 	unsigned long sp = ALIGN_DOWN(fp - sizeof(struct rt_sigframe), 16) - 8;
 	struct rt_sigframe frame;
 
@@ -116,12 +121,19 @@ setup_rt_frame(int sig, const struct k_sigaction *ka, struct pt_regs *regs, uint
 	memset(&frame, 0, sizeof(frame));
 	frame.pretcode = ka->sa_restorer;
 	save_sigcontext(&frame.uc.uc_mcontext, regs, fp);
+	frame.uc.uc_stack.ss_sp = current->sas_ss_sp; /* as Linux: the flags as given */
+	frame.uc.uc_stack.ss_size = current->sas_ss_size;
+	frame.uc.uc_stack.ss_flags =
+		current->sas_ss_size ? (int32_t)current->sas_ss_flags : SS_DISABLE;
 	frame.uc.uc_sigmask = current->blocked;
 	frame.info.si_signo = sig;
 	frame.info.si_code = addr ? 1 : 0; /* SEGV_MAPERR-like for faults, SI_USER */
 	frame.info.si_addr = addr;
 	if (copy_to_user((void *)sp, &frame, sizeof(frame)))
 		return -EFAULT;
+	if (current->sas_ss_flags & SS_AUTODISARM)
+		current->sas_ss_sp = current->sas_ss_size = current->sas_ss_flags =
+			0; /* until sigreturn */
 	regs->rdi = sig;
 	regs->rsi = sp + offsetof(struct rt_sigframe, info);
 	regs->rdx = sp + offsetof(struct rt_sigframe, uc);
@@ -163,6 +175,9 @@ SYSCALL_DEFINE0(rt_sigreturn)
 	regs->orig_rax = -1; /* not a system call to restart */
 	current->blocked =
 		frame.uc.uc_sigmask & ~((1ULL << (SIGKILL - 1)) | (1ULL << (SIGSTOP - 1)));
+	/* The alternate stack as it was (SS_AUTODISARM re-arms it), unless the
+	 * handler's frame is on it (EPERM); errors are ignored, as on Linux. */
+	do_sigaltstack(&frame.uc.uc_stack, NULL, sp);
 	if (sc->fpstate)
 		arch_fpu_restore_user(current->thread.fxsave);
 	return (long)sc->rax; /* do_syscall_64 stores it in regs->rax */

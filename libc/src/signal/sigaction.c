@@ -1,6 +1,7 @@
 /*
  * libc/src/signal/sigaction.c - installing signal handlers and the signal
- * mask: sigaction(), signal(), sigprocmask(), and the sigset_t functions.
+ * mask: sigaction(), signal(), sigprocmask(), sigaltstack(), and the
+ * sigset_t functions.
  *
  * sigaction() translates the C library's struct sigaction into the
  * kernel's struct k_sigaction (<uapi/signal.h>) for rt_sigaction(2): the
@@ -43,6 +44,13 @@ sigaction(int sig, const struct sigaction *act, struct sigaction *oldact)
 		oldact->sa_mask.__bits[0] = kold.sa_mask;
 	}
 	return __syscall_ret(ret);
+}
+
+/* sigaltstack - set and/or get the alternate stack handlers run on with SA_ONSTACK. */
+int
+sigaltstack(const stack_t *ss, stack_t *old_ss)
+{
+	return __syscall_ret(__syscall2(__NR_sigaltstack, (long)ss, (long)old_ss));
 }
 
 /*
