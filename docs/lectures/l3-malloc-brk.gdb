@@ -63,9 +63,8 @@ continue
 bt
 frame function exc_page_fault
 printf "CR2 = %#lx, error code %lu (P=0: not present, W=1: a write, U=1: from user mode)\n", address, error_code
-printf "the faulting user instruction: "
-output/a regs->rip
-echo \n
+echo the faulting user instruction:\n
+x/i regs->rip
 frame 0
 break do_anonymous_page
 break alloc_pages

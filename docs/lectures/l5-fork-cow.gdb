@@ -39,7 +39,9 @@ set $addr = addr
 printf "pid %d (%s) writes to %#lx\n", current_task->pid, current_task->comm, $addr
 set $old_pfn = (*pte & 0xffffffffff000) >> 12
 printf "frame %#lx, _refcount = %d: shared, so it is copied\n", $old_pfn, mem_map[$old_pfn]._refcount
-frame function handle_mm_fault
+# do_wp_page is inlined in handle_mm_fault: `up` selects handle_mm_fault's
+# frame (frame 1), and finish runs until it returns to exc_page_fault.
+up
 finish
 printf "pid %d after the copy:\n", current_task->pid
 pte $addr

@@ -566,7 +566,7 @@ in that process, in user or kernel mode)."""
         base = u64(mp["sbrk_base"])
         top = u64(arena["top"])
         if base == 0:
-            gdb.write("the heap is empty: malloc has not called sysmalloc yet\n")
+            gdb.write("the heap is empty: sysmalloc has not grown it yet\n")
             return
         cached = tcache_chunks()
         gdb.write(f"heap from {base:#x}, top {top:#x}, system_mem {int(arena['system_mem'])}, "
