@@ -70,6 +70,16 @@ struct task_struct {
 	size_t sas_ss_size;		    /* its size (0: none) */
 	unsigned int sas_ss_flags;	    /* and the flags it was given */
 
+	uint64_t saved_sigmask; /* rt_sigsuspend: the mask to put back */
+	bool restore_sigmask;	/* ... after the handler (or now) */
+
+	unsigned long utime, stime;	 /* timer ticks in user mode, in the kernel */
+	unsigned long cutime, cstime;	 /* the same of reaped children (and theirs) */
+	unsigned long min_flt, cmin_flt; /* page faults (all minor), own and children's */
+	unsigned long maxrss, cmaxrss;	 /* peak resident pages, at exit; children's peak */
+	unsigned long it_value[3];	 /* interval timers: ticks to go (0: off), */
+	unsigned long it_interval[3];	 /* and the ticks to reload (ITIMER_*) */
+
 	struct rlimit64 rlim[RLIM_NLIMITS]; /* resource limits */
 	unsigned long clear_child_tid;	    /* set_tid_address */
 	unsigned long robust_list;	    /* set_robust_list (recorded only) */
@@ -105,6 +115,19 @@ pid_t kernel_thread(void (*fn)(void *), void *arg, const char *name);
 void free_task(struct task_struct *p);
 void fork_init(void);
 extern struct list_head task_list; /* every task (tasks) */
+int nr_task_count(void);	   /* how many tasks there are, zombies too */
+
+/*
+ * kernel/proc/times.c: account_tick() charges a timer tick to the current
+ * task (@user: it was in user mode) and runs the interval timers;
+ * exit_times() stops a task's timers and keeps its peak RSS at exit;
+ * reap_times() adds a reaped child's times to its parent's (and fills
+ * wait4's rusage, if @ru).
+ */
+struct rusage;
+void account_tick(bool user);
+void exit_times(struct task_struct *p);
+void reap_times(struct task_struct *p, struct rusage *ru);
 
 /* kernel/proc/exit.c: end the current task with wait status @code. */
 __noreturn void do_exit(int code);

@@ -48,6 +48,14 @@ sas_ss_flags(unsigned long sp)
 	return on_sig_stack(sp) ? SS_ONSTACK : 0;
 }
 
+/* The mask a handler's frame saves, for rt_sigreturn to restore: the one
+ * rt_sigsuspend replaced for its sleep, or the current one. */
+static inline uint64_t
+sigmask_to_save(void)
+{
+	return current->restore_sigmask ? current->saved_sigmask : current->blocked;
+}
+
 /* The user's stack_t (x86-64 layout). */
 struct user_stack {
 	uint64_t ss_sp;

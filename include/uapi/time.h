@@ -31,4 +31,22 @@ struct timeval {
 
 #define TIMER_ABSTIME		 0x01 /* clock_nanosleep: *req is a time, not a duration */
 
+/* setitimer()/getitimer(): the three interval timers and their signals. */
+#define ITIMER_REAL		 0 /* real time: SIGALRM (alarm() sets this one) */
+#define ITIMER_VIRTUAL		 1 /* the process's user CPU time: SIGVTALRM */
+#define ITIMER_PROF		 2 /* its user and system CPU time: SIGPROF */
+
+struct itimerval {
+	struct timeval it_interval; /* reloaded when it expires (0: once) */
+	struct timeval it_value;    /* time to the next expiry (0: off) */
+};
+
+/* times(): CPU time in clock ticks (sysconf(_SC_CLK_TCK), 100 a second). */
+struct tms {
+	long tms_utime;	 /* user time */
+	long tms_stime;	 /* system time */
+	long tms_cutime; /* user time of the reaped children (and theirs) */
+	long tms_cstime; /* system time of the reaped children */
+};
+
 #endif /* UAPI_TIME_H */

@@ -313,6 +313,7 @@ fs_struct_init(void)
 	if (fs) {
 		fs->users = 1;
 		fs->pwd = root_inode;
+		fs->umask = 0022; /* Linux's default for init */
 	}
 	return fs;
 }
@@ -326,6 +327,7 @@ copy_fs_struct(struct fs_struct *fs)
 	if (copy) {
 		copy->users = 1;
 		copy->pwd = fs->pwd;
+		copy->umask = fs->umask;
 		copy->exe_file = fs->exe_file ? get_file(fs->exe_file) : NULL;
 	}
 	return copy;

@@ -22,6 +22,7 @@ struct fs_struct {
 	int users;	       /* tasks sharing it (fork copies, so 1) */
 	struct inode *pwd;     /* working directory */
 	struct file *exe_file; /* the program execve opened, or NULL */
+	umode_t umask;	       /* permissions a new file would not get (umask) */
 };
 
 /* ---- initramfs.c: the inode tree ---- */

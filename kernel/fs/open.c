@@ -201,6 +201,18 @@ out_free:
 	return fd;
 }
 
+/* umask - set the file-creation mask, return the old one. The initramfs
+ * is read-only, so no file is created with it; it is kept for the
+ * programs that ask (and their children). */
+SYSCALL_DEFINE1(umask, int, mask)
+{
+	struct fs_struct *fs = current->fs;
+	umode_t old = fs->umask;
+
+	fs->umask = mask & 0777;
+	return old;
+}
+
 /* open - a descriptor for @filename; @mode would be a new file's permissions. */
 SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)
 {

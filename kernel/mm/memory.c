@@ -170,6 +170,7 @@ handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags)
 	pte_t *pte;
 
 	count_vm_event(PGFAULT);
+	current->min_flt++; /* getrusage's ru_minflt */
 	if (!vma)
 		return VM_FAULT_SIGSEGV;
 	if (addr < vma->vm_start &&

@@ -25,6 +25,7 @@
 #include <pagoda/uaccess.h>
 
 #include <uapi/errno.h>
+#include <uapi/rusage.h>
 
 #define WNOHANG	   0x00000001
 #define WUNTRACED  0x00000002
@@ -95,6 +96,7 @@ do_exit(int code)
 
 	if (tsk->clear_child_tid && mm)
 		put_user_u32(0, (void *)tsk->clear_child_tid);
+	exit_times(tsk); /* while the mm still tells the peak RSS */
 	if (mm) {
 		/* /proc/<pid>/exe goes with the address space, as Linux keeps
 		 * it in mm->exe_file (and init's leak check then sees the
@@ -151,11 +153,13 @@ reap(struct task_struct *p, int __user *stat_addr, void __user *ru)
 {
 	pid_t pid = p->pid;
 	int status = p->exit_code;
+	struct rusage r;
 
+	reap_times(p, &r);
 	free_task(p);
 	if (stat_addr && put_user_u32((uint32_t)status, stat_addr) < 0)
 		return -EFAULT;
-	if (ru && clear_user(ru, 144)) /* struct rusage: all zero */
+	if (ru && copy_to_user(ru, &r, sizeof(r)))
 		return -EFAULT;
 	return pid;
 }

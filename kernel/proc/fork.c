@@ -35,6 +35,12 @@
 struct list_head task_list = LIST_HEAD_INIT(task_list);
 static struct kmem_cache *task_cachep;
 static int nr_tasks;
+
+int
+nr_task_count(void)
+{
+	return nr_tasks;
+}
 static pid_t last_pid;
 
 /* fork_init - the task_struct cache, at boot. */

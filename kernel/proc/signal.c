@@ -130,6 +130,7 @@ handle_signal(int sig, struct k_sigaction *ka, struct pt_regs *regs)
 	current->blocked &= ~SIG_UNCATCHABLE;
 	if (ka->sa_flags & SA_RESETHAND)
 		ka->sa_handler = SIG_DFL;
+	current->restore_sigmask = false; /* the frame has the mask to go back to */
 }
 
 void
@@ -155,6 +156,10 @@ do_signal(struct pt_regs *regs)
 		do_exit(sig);	  /* terminated by the signal: status = sig */
 	}
 	syscall_restart(regs, NULL); /* no handler ran: the call goes on */
+	if (current->restore_sigmask) {
+		current->blocked = current->saved_sigmask;
+		current->restore_sigmask = false;
+	}
 }
 
 /* kill(2): pid > 0 one process; pid 0 or -1: every process but init and
@@ -256,6 +261,52 @@ SYSCALL_DEFINE2(sigaltstack, const struct user_stack __user *, uss, struct user_
 	if (!err && uoss && copy_to_user(uoss, &old, sizeof(old)))
 		return -EFAULT;
 	return err;
+}
+
+/* sleep_until_signal - sleep until a signal is pending (for a handler or
+ * to end the task): then -ERESTARTNOHAND, which is EINTR after a handler. */
+static long
+sleep_until_signal(void)
+{
+	struct wait_queue_head nobody = { LIST_HEAD_INIT(nobody.head) };
+
+	wait_event_interruptible(nobody, false);
+	return -ERESTARTNOHAND;
+}
+
+/* pause - wait for a signal. */
+SYSCALL_DEFINE0(pause)
+{
+	return sleep_until_signal();
+}
+
+/*
+ * rt_sigsuspend - wait for a signal with the mask *@unewset in place of the
+ * current one; the current one comes back when the handler returns (its
+ * frame saves it: sigmask_to_save), or at once if no handler runs.
+ */
+SYSCALL_DEFINE2(rt_sigsuspend, const uint64_t __user *, unewset, size_t, sigsetsize)
+{
+	uint64_t mask;
+
+	if (sigsetsize != sizeof(uint64_t))
+		return -EINVAL;
+	if (copy_from_user(&mask, unewset, sizeof(mask)))
+		return -EFAULT;
+	current->saved_sigmask = current->blocked;
+	current->restore_sigmask = true;
+	current->blocked = mask & ~SIG_UNCATCHABLE;
+	return sleep_until_signal();
+}
+
+/* rt_sigpending - the signals sent but blocked (the first @sigsetsize bytes). */
+SYSCALL_DEFINE2(rt_sigpending, uint64_t __user *, uset, size_t, sigsetsize)
+{
+	uint64_t pending = current->pending & current->blocked;
+
+	if (sigsetsize > sizeof(uint64_t))
+		return -EINVAL;
+	return copy_to_user(uset, &pending, sigsetsize) ? -EFAULT : 0;
 }
 
 /* rt_sigaction: the kernel's struct sigaction is handler, flags, restorer, mask. */

@@ -9,6 +9,7 @@
  * Counterpart: Linux kernel/sys.c, kernel/time/posix-timers.c.
  */
 #include <pagoda/arch.h>
+#include <pagoda/gfp.h>
 #include <pagoda/jiffies.h>
 #include <pagoda/kernel.h>
 #include <pagoda/sched.h>
@@ -16,6 +17,8 @@
 #include <pagoda/syscalls.h>
 #include <pagoda/uaccess.h>
 #include <pagoda/version.h>
+
+#include <asm/page.h>
 
 #include <uapi/errno.h>
 #include <uapi/resource.h>
@@ -299,6 +302,40 @@ SYSCALL_DEFINE4(clock_nanosleep, int, which, int, flags, const struct kernel_tim
 		return do_nanosleep(us, &left);
 	ret = do_nanosleep(us > UINT64_MAX - start ? UINT64_MAX : start + us, &left);
 	return sleep_left(ret, left, rmtp);
+}
+
+/* struct sysinfo, Linux's x86-64 layout (112 bytes). */
+struct sysinfo {
+	int64_t uptime;	   /* seconds since boot */
+	uint64_t loads[3]; /* load averages (not kept: 0) */
+	uint64_t totalram; /* in mem_unit bytes */
+	uint64_t freeram;
+	uint64_t sharedram;
+	uint64_t bufferram;
+	uint64_t totalswap;
+	uint64_t freeswap;
+	uint16_t procs; /* tasks */
+	uint16_t pad;
+	uint64_t totalhigh;
+	uint64_t freehigh;
+	uint32_t mem_unit; /* bytes of a memory unit */
+	char _f[4];	   /* padding to Linux's size */
+};
+
+static_assert(sizeof(struct sysinfo) == 112, "Linux's struct sysinfo");
+
+/* sysinfo - uptime, memory and the number of tasks, as free(1) reads them. */
+SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
+{
+	struct sysinfo si;
+
+	memset(&si, 0, sizeof(si));
+	si.uptime = now_us() / 1000000;
+	si.totalram = totalram_pages() * PAGE_SIZE; /* in bytes, as Linux gives */
+	si.freeram = nr_free_pages() * PAGE_SIZE;   /* them when they fit */
+	si.procs = nr_task_count();
+	si.mem_unit = 1;
+	return copy_to_user(info, &si, sizeof(si)) ? -EFAULT : 0;
 }
 
 #define LINUX_REBOOT_MAGIC1	   0xfee1dead

@@ -11,6 +11,7 @@
 __SYSCALL(__NR_read, __x64_sys_read)
 __SYSCALL(__NR_write, __x64_sys_write)
 __SYSCALL(__NR_open, __x64_sys_open)
+__SYSCALL(__NR_umask, __x64_sys_umask)
 __SYSCALL(__NR_close, __x64_sys_close)
 __SYSCALL(__NR_stat, __x64_sys_stat)
 __SYSCALL(__NR_fstat, __x64_sys_fstat)

@@ -66,6 +66,7 @@ int sigaltstack(const stack_t *ss, stack_t *old_ss);
 sighandler_t signal(int sig, sighandler_t handler);
 int sigprocmask(int how, const sigset_t *set, sigset_t *oldset);
 int sigsuspend(const sigset_t *mask);
+int sigpending(sigset_t *set);
 int kill(pid_t pid, int sig);
 int raise(int sig);
 

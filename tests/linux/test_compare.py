@@ -61,6 +61,7 @@ PROGRAMS = [
     ("sleep", []),
     ("restart", []),
     ("altstack", []),
+    ("timers", []),
     ("malloc_heavy", []),
     ("signals", []),
     ("attacks", []),

@@ -89,7 +89,7 @@ save_sigcontext(struct sigcontext_64 *sc, const struct pt_regs *regs, uint64_t f
 	sc->eflags = regs->eflags;
 	sc->cs = (uint16_t)regs->cs;
 	sc->ss = (uint16_t)regs->ss;
-	sc->oldmask = current->blocked;
+	sc->oldmask = sigmask_to_save();
 	sc->fpstate = fpstate;
 }
 
@@ -125,7 +125,7 @@ setup_rt_frame(int sig, const struct k_sigaction *ka, struct pt_regs *regs, uint
 	frame.uc.uc_stack.ss_size = current->sas_ss_size;
 	frame.uc.uc_stack.ss_flags =
 		current->sas_ss_size ? (int32_t)current->sas_ss_flags : SS_DISABLE;
-	frame.uc.uc_sigmask = current->blocked;
+	frame.uc.uc_sigmask = sigmask_to_save();
 	frame.info.si_signo = sig;
 	frame.info.si_code = addr ? 1 : 0; /* SEGV_MAPERR-like for faults, SI_USER */
 	frame.info.si_addr = addr;

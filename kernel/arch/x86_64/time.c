@@ -74,8 +74,8 @@ arch_cycles_to_us(uint64_t cycles)
 void
 timer_interrupt(struct pt_regs *regs)
 {
-	(void)regs;
 	jiffies++;
+	account_tick(user_mode(regs));
 	scheduler_tick();
 }
 

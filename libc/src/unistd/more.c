@@ -127,6 +127,15 @@ pause(void)
 	return __syscall_ret(__syscall0(__NR_pause));
 }
 
+/* sigpending - the signals sent to this process while blocked */
+int
+sigpending(sigset_t *set)
+{
+	for (unsigned int i = 1; i < sizeof(set->__bits) / sizeof(set->__bits[0]); i++)
+		set->__bits[i] = 0;
+	return __syscall_ret(__syscall2(__NR_rt_sigpending, (long)set, KERNEL_SIGSET_SIZE));
+}
+
 /*
  * sigsuspend - replace the signal mask with *@mask and sleep until a
  * signal is caught, then restore the mask. Returns -1 with errno EINTR.
