@@ -36,7 +36,7 @@ continue
 bt
 printf "magic = %#x, info_pa = %#lx\n", magic, info_pa
 
-echo \n==== 4. start_kernel brings up the rest; the kernel's own page tables replace the boot ones\n
+echo \n==== 4. start_kernel: boot_info holds what read_boot_info parsed from GRUB's boot information\n
 break print_memory_map
 continue
 printf "boot_info: %u memory ranges, command line \"%s\"\n", boot_info.nr_mem_ranges, boot_info.cmdline

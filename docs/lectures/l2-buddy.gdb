@@ -11,7 +11,7 @@ echo \n==== 1. a split: an order-0 request when free_area[0] is empty\n
 # In the first user process (pid 1): its page faults need single frames.
 break alloc_pages if order == 0 && zone.free_area[0].nr_free == 0 && current_task->pid == 1
 continue
-bt 3
+bt 4
 echo -- before:\n
 buddy
 # No breakpoint may interrupt `finish` (QEMU can report one twice).
