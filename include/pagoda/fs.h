@@ -44,6 +44,9 @@ struct file_operations {
 	/* mmap - may @file back @vma (0 or -errno)? Without it, mmap() of
 	 * the file fails with ENODEV (pipes, ttys, directories, /proc). */
 	int (*mmap)(struct file *file, struct vm_area_struct *vma);
+	/* poll - what @file is ready for now: POLLIN, POLLOUT, POLLHUP, ...
+	 * (<uapi/poll.h>). Without it, a file is always ready (select.c). */
+	unsigned int (*poll)(struct file *file);
 };
 
 /* What only some kinds of inode can do. */

@@ -27,6 +27,7 @@
 
 #include <uapi/errno.h>
 #include <uapi/fcntl.h>
+#include <uapi/poll.h>
 
 #include "internal.h"
 
@@ -168,10 +169,34 @@ pipe_release(struct file *file)
 	}
 }
 
+/* pipe_poll - a read end is ready with bytes or with no writer left
+ * (POLLHUP: read returns 0); a write end with room, or with no reader
+ * left (POLLERR: write fails with EPIPE). */
+static unsigned int
+pipe_poll(struct file *file)
+{
+	struct pipe_inode_info *pipe = file->private_data;
+	unsigned int mask = 0;
+
+	if ((file->f_flags & O_ACCMODE) == O_RDONLY) {
+		if (pipe_len(pipe))
+			mask |= POLLIN | POLLRDNORM;
+		if (!pipe->writers)
+			mask |= POLLHUP;
+	} else {
+		if (pipe_len(pipe) < PIPE_SIZE)
+			mask |= POLLOUT | POLLWRNORM;
+		if (!pipe->readers)
+			mask |= POLLERR;
+	}
+	return mask;
+}
+
 static const struct file_operations pipe_fops = {
 	.read = pipe_read,
 	.write = pipe_write,
 	.release = pipe_release,
+	.poll = pipe_poll,
 };
 
 /* alloc_pipe_info - an empty pipe with no ends yet, or NULL. */

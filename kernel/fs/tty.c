@@ -28,6 +28,7 @@
 #include <uapi/errno.h>
 #include <uapi/fcntl.h>
 #include <uapi/ioctls.h>
+#include <uapi/poll.h>
 
 #include "internal.h"
 #include "n_tty.h"
@@ -156,8 +157,17 @@ tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	}
 }
 
+/* tty_poll - readable when a line (or EOF) is waiting; always writable. */
+static unsigned int
+tty_poll(struct file *file)
+{
+	tty_init_once();
+	return (tty_input_available() ? POLLIN | POLLRDNORM : 0) | POLLOUT | POLLWRNORM;
+}
+
 const struct file_operations tty_fops = {
 	.read = tty_read,
 	.write = tty_write,
 	.ioctl = tty_ioctl,
+	.poll = tty_poll,
 };

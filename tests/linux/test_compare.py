@@ -62,6 +62,7 @@ PROGRAMS = [
     ("restart", []),
     ("altstack", []),
     ("timers", []),
+    ("poll", []),
     ("malloc_heavy", []),
     ("signals", []),
     ("attacks", []),
