@@ -158,6 +158,7 @@ struct fs_struct;
 struct fs_struct *fs_struct_init(void);
 struct fs_struct *copy_fs_struct(struct fs_struct *fs);
 void put_fs_struct(struct fs_struct *fs);
+struct fs_struct *get_fs_struct(struct fs_struct *fs); /* clone(CLONE_FS): share it */
 
 /*
  * set_task_exe_file - record @file (NULL to forget) as the program @task

@@ -63,6 +63,15 @@ list_del(struct list_head *entry)
 	entry->prev = NULL;
 }
 
+/* list_del_init - take @entry out of its list; it is an empty list after. */
+static inline void
+list_del_init(struct list_head *entry)
+{
+	entry->next->prev = entry->prev;
+	entry->prev->next = entry->next;
+	entry->next = entry->prev = entry;
+}
+
 static inline bool
 list_empty(const struct list_head *head)
 {
@@ -77,5 +86,12 @@ list_empty(const struct list_head *head)
 #define list_for_each_entry(pos, head, member)                                                     \
 	for (pos = list_entry((head)->next, __typeof__(*pos), member); &pos->member != (head);     \
 	     pos = list_entry(pos->member.next, __typeof__(*pos), member))
+
+/* The same, where the loop may take @pos out of the list (@n: the next). */
+#define list_for_each_entry_safe(pos, n, head, member)                                             \
+	for (pos = list_entry((head)->next, __typeof__(*pos), member),                             \
+	    n = list_entry(pos->member.next, __typeof__(*pos), member);                            \
+	     &pos->member != (head);                                                               \
+	     pos = n, n = list_entry(n->member.next, __typeof__(*n), member))
 
 #endif /* PAGODA_LIST_H */

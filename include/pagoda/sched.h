@@ -50,7 +50,13 @@ struct task_struct {
 	struct list_head run_list;   /* in the run queue when runnable */
 	struct list_head tasks;	     /* in the list of all tasks */
 
-	pid_t pid;
+	pid_t pid;			      /* the thread's id (gettid) */
+	pid_t tgid;			      /* its process's: the leader's pid (getpid) */
+	struct task_struct *group_leader;     /* the process's first thread */
+	struct list_head thread_group;	      /* the process's other threads (a ring) */
+	bool group_exiting;		      /* exit_group or a fatal signal: all end */
+	int group_exit_code;		      /* ... with this wait status */
+	struct vfork_done *vfork_done;	      /* CLONE_VFORK: the parent waits on it */
 	char comm[TASK_COMM_LEN];	      /* program name, as ps shows it */
 	struct task_struct *parent;	      /* who wait()s for it (init if orphaned) */
 	struct list_head children;	      /* its children (their sibling) */
@@ -87,6 +93,12 @@ struct task_struct {
 
 extern struct task_struct *current_task;
 
+/* The parent of a CLONE_VFORK child waits until the child execs or exits. */
+struct vfork_done {
+	bool done;
+	struct wait_queue_head wait;
+};
+
 /* The task running on this CPU. */
 static inline struct task_struct *
 get_current(void)
@@ -113,6 +125,7 @@ void exit_to_user_mode(struct pt_regs *regs);
 struct task_struct *find_task_by_pid(pid_t pid);
 pid_t kernel_thread(void (*fn)(void *), void *arg, const char *name);
 void free_task(struct task_struct *p);
+void release_dead_task(struct task_struct *p); /* an exited thread: free it soon */
 void fork_init(void);
 extern struct list_head task_list; /* every task (tasks) */
 int nr_task_count(void);	   /* how many tasks there are, zombies too */
@@ -129,8 +142,14 @@ void account_tick(bool user);
 void exit_times(struct task_struct *p);
 void reap_times(struct task_struct *p, struct rusage *ru);
 
-/* kernel/proc/exit.c: end the current task with wait status @code. */
+/* kernel/proc/exit.c: end the current task with wait status @code;
+ * do_group_exit ends every thread of the process with it. */
 __noreturn void do_exit(int code);
+__noreturn void do_group_exit(int code);
+void vfork_release(struct task_struct *task); /* exec or exit: the parent goes on */
+int de_thread(void);			      /* execve: the other threads end */
+void futex_wake_tid(unsigned long uaddr);     /* kernel/proc/futex.c */
+bool thread_group_alone(const struct task_struct *task);
 
 /* The machine side (kernel/arch/x86_64/process.c). */
 void *arch_alloc_kernel_stack(void);

@@ -49,10 +49,11 @@
 #define ENOTEMPTY    39 /* Directory not empty */
 #define ELOOP	     40 /* Too many levels of symbolic links */
 #define EWOULDBLOCK  EAGAIN
-#define ENODATA	     61 /* No data available */
-#define EOVERFLOW    75 /* Value too large for defined data type */
-#define EILSEQ	     84 /* Invalid or incomplete multibyte or wide character */
-#define ENOTSUP	     95 /* Operation not supported */
+#define ENODATA	     61	 /* No data available */
+#define EOVERFLOW    75	 /* Value too large for defined data type */
+#define ETIMEDOUT    110 /* Connection timed out (a futex wait's timeout) */
+#define EILSEQ	     84	 /* Invalid or incomplete multibyte or wide character */
+#define ENOTSUP	     95	 /* Operation not supported */
 #define EOPNOTSUPP   95
 
 #define MAX_ERRNO    4095 /* a syscall result in [-4095, -1] is an error */

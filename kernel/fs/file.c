@@ -333,6 +333,14 @@ copy_fs_struct(struct fs_struct *fs)
 	return copy;
 }
 
+/* get_fs_struct - clone(CLONE_FS): one more task uses @fs. */
+struct fs_struct *
+get_fs_struct(struct fs_struct *fs)
+{
+	fs->users++;
+	return fs;
+}
+
 /* put_fs_struct - exit: drop a task's use of @fs. */
 void
 put_fs_struct(struct fs_struct *fs)

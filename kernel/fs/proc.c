@@ -141,8 +141,10 @@ status_show(struct task_struct *task, char *buf, size_t size)
 	if (!task)
 		return -ESRCH;
 	len = snprintf(buf, size, "Name:\t%s\nState:\t%s\nTgid:\t%d\nPid:\t%d\nPPid:\t%d\n",
-		       task->comm, task_state_name(task), task->pid, task->pid,
-		       task->parent ? task->parent->pid : 0);
+		       task->comm, task_state_name(task), task->tgid, task->pid,
+		       task->group_leader && task->group_leader->parent
+			       ? task->group_leader->parent->tgid
+			       : 0);
 	len += proc_task_mem(task, buf + min(len, size), size - min(len, size));
 	return len;
 }
@@ -437,7 +439,7 @@ proc_self_link(struct inode *inode, char *buf, size_t size)
 
 	if (!task)
 		return -ENOENT; /* the kernel at boot is no process */
-	len = min((size_t)snprintf(pid, sizeof(pid), "%d", task->pid), size);
+	len = min((size_t)snprintf(pid, sizeof(pid), "%d", task->tgid), size);
 	memcpy(buf, pid, len);
 	return len;
 }

@@ -196,6 +196,7 @@ begin_new_exec(struct linux_binprm *bprm)
 	arch_switch_mm(current->mm->pgd);
 	if (old)
 		mmput(old);
+	vfork_release(current); /* a vfork parent may use its memory again */
 	current->mm->exe_file = get_file(bprm->file);
 	set_task_exe_file(current, bprm->file); /* what /proc/self/exe names */
 	if (current->files)
@@ -265,6 +266,9 @@ do_execve(const char *filename, const struct exec_strings *argv, const struct ex
 		err = -ENOMEM;
 		goto out;
 	}
+	err = de_thread(); /* the process's other threads end first */
+	if (err < 0)
+		goto out;
 	begin_new_exec(bprm);
 	err = elf_map_segments(bprm);
 	if (!err)

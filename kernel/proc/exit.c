@@ -88,14 +88,94 @@ init_exited(int code)
 	arch_power_off();
 }
 
+bool
+thread_group_alone(const struct task_struct *task)
+{
+	return list_empty(&task->thread_group);
+}
+
+/* Until the other threads of the process have ended (they were told to,
+ * or the leader waits for them as Linux delays a leader's zombie). */
+static void
+wait_thread_group_alone(struct task_struct *leader)
+{
+	while (!thread_group_alone(leader)) {
+		DEFINE_WAIT(wait);
+
+		prepare_to_wait(&leader->wait_chldexit, &wait);
+		if (!thread_group_alone(leader))
+			schedule();
+		finish_wait(&leader->wait_chldexit, &wait);
+	}
+}
+
+/* Tell every other thread of the current process to end (SIGKILL). */
+static void
+kill_other_threads(void)
+{
+	struct task_struct *leader = current->group_leader, *t;
+
+	if (leader != current)
+		send_signal(leader, SIGKILL);
+	list_for_each_entry(t, &leader->thread_group, thread_group) if (t != current)
+		send_signal(t, SIGKILL);
+}
+
+int
+de_thread(void)
+{
+	struct task_struct *leader = current->group_leader;
+
+	if (thread_group_alone(current))
+		return 0;
+	if (leader != current)
+		return -EAGAIN;	      /* execve from a thread other than the first: not supported */
+	leader->group_exiting = true; /* their SIGKILL ends only them */
+	kill_other_threads();
+	wait_thread_group_alone(leader);
+	leader->group_exiting = false;
+	return 0;
+}
+
+/* A thread's end: out of its process, and freed once off the CPU. */
+static __noreturn void
+exit_thread(struct task_struct *tsk)
+{
+	struct task_struct *leader = tsk->group_leader;
+
+	list_del_init(&tsk->thread_group);
+	wake_up(&leader->wait_chldexit); /* a leader may wait for the last thread */
+	tsk->__state = EXIT_DEAD;
+	release_dead_task(tsk);
+	schedule();
+	BUG(); /* a dead task is never scheduled again */
+}
+
+void
+do_group_exit(int code)
+{
+	struct task_struct *leader = current->group_leader;
+
+	if (!leader->group_exiting && !thread_group_alone(leader)) {
+		leader->group_exiting = true;
+		leader->group_exit_code = code;
+		kill_other_threads();
+	}
+	do_exit(code);
+}
+
 void
 do_exit(int code)
 {
 	struct task_struct *tsk = current;
 	struct mm_struct *mm = tsk->mm;
 
-	if (tsk->clear_child_tid && mm)
+	if (tsk->clear_child_tid && mm) {
+		/* pthread_join waits for this word to become 0. */
 		put_user_u32(0, (void *)tsk->clear_child_tid);
+		futex_wake_tid(tsk->clear_child_tid);
+	}
+	vfork_release(tsk);
 	exit_times(tsk); /* while the mm still tells the peak RSS */
 	if (mm) {
 		/* /proc/<pid>/exe goes with the address space, as Linux keeps
@@ -116,6 +196,11 @@ do_exit(int code)
 		put_fs_struct(tsk->fs);
 		tsk->fs = NULL;
 	}
+	if (tsk != tsk->group_leader)
+		exit_thread(tsk);
+	wait_thread_group_alone(tsk);
+	if (tsk->group_exiting)
+		code = tsk->group_exit_code; /* exit_group's, not the SIGKILL that ended us */
 	if (tsk->pid == 1)
 		init_exited(code); /* powers off */
 	reparent_children(tsk);
@@ -134,7 +219,7 @@ SYSCALL_DEFINE1(exit, int, error_code)
 
 SYSCALL_DEFINE1(exit_group, int, error_code)
 {
-	do_exit((error_code & 0xff) << 8); /* one thread per process */
+	do_group_exit((error_code & 0xff) << 8);
 }
 
 /* Does child @p match wait4's @pid? (No process groups: 0 and < -1 match all.) */
@@ -174,7 +259,7 @@ SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options, void 
 		struct task_struct *p;
 		bool any = false;
 
-		list_for_each_entry(p, &current->children, sibling)
+		list_for_each_entry(p, &current->group_leader->children, sibling)
 		{
 			if (!eligible_child(p, upid))
 				continue;
@@ -188,15 +273,15 @@ SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options, void 
 			return 0;
 		DEFINE_WAIT(wait);
 
-		prepare_to_wait(&current->wait_chldexit, &wait);
+		prepare_to_wait(&current->group_leader->wait_chldexit, &wait);
 		bool zombie = false;
 
-		list_for_each_entry(p, &current->children, sibling) if (eligible_child(p, upid) &&
-									p->__state == EXIT_ZOMBIE)
-			zombie = true;
+		list_for_each_entry(p, &current->group_leader->children,
+				    sibling) if (eligible_child(p, upid) &&
+						 p->__state == EXIT_ZOMBIE) zombie = true;
 		if (!zombie && !signal_pending(current))
 			schedule();
-		finish_wait(&current->wait_chldexit, &wait);
+		finish_wait(&current->group_leader->wait_chldexit, &wait);
 		if (!zombie && signal_pending(current))
 			return -ERESTARTSYS;
 	}

@@ -7,6 +7,16 @@
  * files, the same signal dispositions. The child is put on the run queue
  * and starts in ret_from_fork, returning to user mode.
  *
+ * clone() with CLONE_VM makes a thread or a vfork child instead: the new
+ * task shares the caller's address space (and with CLONE_FILES and
+ * CLONE_FS its descriptors and directory) and starts on the stack the
+ * caller gave it. CLONE_THREAD puts it in the caller's process: it has a
+ * pid of its own (gettid) and the process's (getpid, the leader's), its
+ * parent never waits for it, and it is freed as soon as it exits.
+ * CLONE_VFORK makes the caller wait until the child execs or exits (C
+ * libraries' posix_spawn and system() use it). Signal handlers are
+ * copied, not shared: a thread's sigaction does not change the others'.
+ *
  * Counterpart: Linux kernel/fork.c (copy_process, kernel_clone).
  */
 #include <pagoda/fs.h>
@@ -26,11 +36,24 @@
  * fork bomb stops there (and kernel stacks, 16 KiB each, stay bounded). */
 #define MAX_TASKS	     512
 
+#define CSIGNAL		     0x000000ff
 #define CLONE_VM	     0x00000100
+#define CLONE_FS	     0x00000200
+#define CLONE_FILES	     0x00000400
+#define CLONE_SIGHAND	     0x00000800
+#define CLONE_VFORK	     0x00004000
+#define CLONE_THREAD	     0x00010000
+#define CLONE_SYSVSEM	     0x00040000
+#define CLONE_SETTLS	     0x00080000
 #define CLONE_PARENT_SETTID  0x00100000
 #define CLONE_CHILD_CLEARTID 0x00200000
+#define CLONE_DETACHED	     0x00400000 /* ignored, as by Linux */
 #define CLONE_CHILD_SETTID   0x01000000
-#define CSIGNAL		     0x000000ff
+
+#define CLONE_SUPPORTED                                                                            \
+	(CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_VFORK |               \
+	 CLONE_THREAD | CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID |                       \
+	 CLONE_CHILD_CLEARTID | CLONE_DETACHED | CLONE_CHILD_SETTID)
 
 struct list_head task_list = LIST_HEAD_INIT(task_list);
 static struct kmem_cache *task_cachep;
@@ -89,7 +112,9 @@ alloc_task(void)
 		kmem_cache_free(task_cachep, p);
 		return NULL;
 	}
-	p->pid = alloc_pid();
+	p->pid = p->tgid = alloc_pid();
+	p->group_leader = p;
+	INIT_LIST_HEAD(&p->thread_group);
 	INIT_LIST_HEAD(&p->run_list);
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
@@ -107,7 +132,8 @@ free_task_unlinked(struct task_struct *p)
 	nr_tasks--;
 }
 
-/* free_task - the last of a task, once its parent has reaped it. */
+/* free_task - the last of a task, once its parent has reaped it (or,
+ * for a thread, once it is off the CPU for good). */
 void
 free_task(struct task_struct *p)
 {
@@ -126,9 +152,10 @@ attach_task(struct task_struct *p, struct task_struct *parent)
 	list_add_tail(&p->tasks, &task_list);
 }
 
-/* copy_process - the child of a fork: a copy of the current task. */
+/* copy_process - the child of a fork (or clone, per @flags): a copy of
+ * the current task. */
 static struct task_struct *
-copy_process(const struct pt_regs *regs, int *err)
+copy_process(unsigned long flags, const struct pt_regs *regs, int *err)
 {
 	struct task_struct *p;
 
@@ -152,38 +179,78 @@ copy_process(const struct pt_regs *regs, int *err)
 	p->sas_ss_size = current->sas_ss_size;
 	p->sas_ss_flags = current->sas_ss_flags;
 	*err = -ENOMEM;
-	p->mm = current->mm ? dup_mm(current->mm) : NULL;
-	p->files = current->files ? dup_files(current->files) : NULL;
-	p->fs = copy_fs_struct(current->fs);
+	if (flags & CLONE_VM) {
+		p->mm = current->mm;
+		p->mm->mm_users++;
+	} else {
+		p->mm = current->mm ? dup_mm(current->mm) : NULL;
+	}
+	if ((flags & CLONE_FILES) && current->files) {
+		p->files = current->files;
+		p->files->count++;
+	} else {
+		p->files = current->files ? dup_files(current->files) : NULL;
+	}
+	if ((flags & CLONE_FS) && current->fs) {
+		p->fs = get_fs_struct(current->fs);
+	} else {
+		p->fs = copy_fs_struct(current->fs);
+	}
 	if ((current->mm && !p->mm) || (current->files && !p->files)) {
 		if (p->mm)
 			mmput(p->mm);
 		if (p->files)
 			put_files(p->files);
+		put_fs_struct(p->fs);
 		free_task_unlinked(p);
 		return NULL;
 	}
 	arch_copy_thread(p, regs, NULL, NULL);
-	attach_task(p, current);
+	if (flags & CLONE_THREAD) {
+		/* In the caller's process: not a child anyone waits for. */
+		struct task_struct *leader = current->group_leader;
+
+		p->tgid = leader->tgid;
+		p->group_leader = leader;
+		list_add_tail(&p->thread_group, &leader->thread_group);
+		p->parent = leader->parent;
+		list_add_tail(&p->tasks, &task_list);
+	} else {
+		attach_task(p, current->group_leader); /* any thread may wait for it */
+	}
 	return p;
 }
 
 /*
- * kernel_clone - fork, with the few clone() flags a C library's fork()
- * uses: the exit signal and the child-tid words. Returns the child's pid.
+ * kernel_clone - fork, vfork and clone: a new task per @flags, on user
+ * stack @newsp (0: the caller's) with FS base @tls (CLONE_SETTLS).
+ * Returns the child's pid. Linux's checks: a thread shares the signal
+ * handlers, which needs a shared address space; namespaces are EINVAL.
  */
 static long
-kernel_clone(unsigned long flags, unsigned long parent_tid, unsigned long child_tid)
+kernel_clone(unsigned long flags, unsigned long newsp, unsigned long parent_tid,
+	     unsigned long child_tid, unsigned long tls)
 {
 	struct pt_regs *regs = task_pt_regs(current);
+	struct vfork_done vfork = { false, { LIST_HEAD_INIT(vfork.wait.head) } };
 	struct task_struct *p;
 	int err;
 
-	if (flags & ~(CSIGNAL | CLONE_PARENT_SETTID | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
-		return -EINVAL; /* threads and namespaces: not supported */
-	p = copy_process(regs, &err);
+	if (flags & ~CLONE_SUPPORTED)
+		return -EINVAL; /* namespaces and the rest: not supported */
+	if ((flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND))
+		return -EINVAL;
+	if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
+		return -EINVAL;
+	p = copy_process(flags, regs, &err);
 	if (!p)
 		return err;
+	if (newsp)
+		task_pt_regs(p)->rsp = newsp;
+	if (flags & CLONE_SETTLS)
+		p->thread.fsbase = tls;
+	if (flags & CLONE_VFORK)
+		p->vfork_done = &vfork;
 	if (flags & CLONE_CHILD_CLEARTID)
 		p->clear_child_tid = child_tid;
 	if (flags & CLONE_PARENT_SETTID)
@@ -198,26 +265,49 @@ kernel_clone(unsigned long flags, unsigned long parent_tid, unsigned long child_
 		current_task = self;
 		arch_switch_mm(self->mm->pgd);
 	}
+	pid_t pid = p->pid;
+
 	wake_up_process(p);
-	return p->pid;
+	if (flags & CLONE_VFORK) {
+		/* The child uses our memory and maybe our stack: wait for its
+		 * execve or exit. A signal ends the wait; the child then no
+		 * longer looks at this frame. */
+		if (wait_event_interruptible(vfork.wait, vfork.done) && !vfork.done)
+			p->vfork_done = NULL;
+	}
+	return pid;
+}
+
+/* vfork_release - @task execs or exits: its vfork parent may go on. */
+void
+vfork_release(struct task_struct *task)
+{
+	struct vfork_done *vfork = task->vfork_done;
+
+	if (vfork) {
+		task->vfork_done = NULL;
+		vfork->done = true;
+		wake_up(&vfork->wait);
+	}
 }
 
 SYSCALL_DEFINE0(fork)
 {
-	return kernel_clone(0, 0, 0);
+	return kernel_clone(0, 0, 0, 0, 0);
 }
 
+/* vfork: a full copy, so the child may use the stack it shares with the
+ * parent's frames as it likes (correct, if slower than sharing). */
 SYSCALL_DEFINE0(vfork)
 {
-	return kernel_clone(0, 0, 0); /* a full copy: correct, if slower */
+	return kernel_clone(0, 0, 0, 0, 0);
 }
 
+/* clone: x86-64's argument order (flags, stack, parent_tid, child_tid, tls). */
 SYSCALL_DEFINE5(clone, unsigned long, flags, unsigned long, newsp, unsigned long, parent_tid,
 		unsigned long, child_tid, unsigned long, tls)
 {
-	if (newsp || (flags & CLONE_VM))
-		return -EINVAL;
-	return kernel_clone(flags, parent_tid, child_tid);
+	return kernel_clone(flags, newsp, parent_tid, child_tid, tls);
 }
 
 /*

@@ -29,6 +29,8 @@
 struct task_struct init_task = {
 	.__state = TASK_RUNNING,
 	.pid = 0,
+	.group_leader = &init_task,
+	.thread_group = LIST_HEAD_INIT(init_task.thread_group),
 	.comm = "swapper",
 	.run_list = LIST_HEAD_INIT(init_task.run_list),
 	.children = LIST_HEAD_INIT(init_task.children),
@@ -58,6 +60,29 @@ wake_up_process(struct task_struct *task)
 	if (task != &init_task && !on_run_queue(task))
 		list_add_tail(&task->run_list, &run_queue);
 	local_irq_restore(flags);
+}
+
+/* Threads that exited, to free once they are off the CPU (exit.c). */
+static struct list_head dead_tasks = LIST_HEAD_INIT(dead_tasks);
+
+void
+release_dead_task(struct task_struct *p)
+{
+	list_add_tail(&p->run_list, &dead_tasks);
+}
+
+/* free_dead_tasks - free the threads that exited; never the current one. */
+static void
+free_dead_tasks(void)
+{
+	while (!list_empty(&dead_tasks)) {
+		struct task_struct *p = list_first_entry(&dead_tasks, struct task_struct, run_list);
+
+		if (p == current)
+			break;
+		list_del(&p->run_list);
+		free_task(p);
+	}
 }
 
 /* pick_next_task - the front of the queue, or the idle task. */
@@ -96,6 +121,7 @@ schedule(void)
 		arch_switch_to(prev, next);
 	}
 	local_irq_restore(flags);
+	free_dead_tasks(); /* here we run on another task's stack */
 }
 
 /* schedule_tail - a new task's first code: schedule() left interrupts off. */
@@ -103,6 +129,7 @@ void
 schedule_tail(void)
 {
 	local_irq_enable();
+	free_dead_tasks();
 }
 
 void

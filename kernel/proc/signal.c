@@ -152,8 +152,8 @@ do_signal(struct pt_regs *regs)
 		if ((sigmask(sig) & SIG_DEFAULT_IGNORE) && !(sigmask(sig) & SIG_UNCATCHABLE))
 			continue;
 		if (sig == SIGSTOP)
-			continue; /* stopping is not supported: ignored */
-		do_exit(sig);	  /* terminated by the signal: status = sig */
+			continue;   /* stopping is not supported: ignored */
+		do_group_exit(sig); /* the process ends: status = sig */
 	}
 	syscall_restart(regs, NULL); /* no handler ran: the call goes on */
 	if (current->restore_sigmask) {
@@ -200,7 +200,7 @@ SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, tid, int, sig)
 	if (tgid <= 0 || tid <= 0 || sig < 0 || sig > NSIG)
 		return -EINVAL;
 	task = find_task_by_pid(tid);
-	if (!task || tgid != tid)
+	if (!task || task->tgid != tgid || task->__state == EXIT_DEAD)
 		return -ESRCH;
 	if (sig)
 		send_signal(task, sig);

@@ -26,7 +26,7 @@
 
 SYSCALL_DEFINE0(getpid)
 {
-	return current->pid;
+	return current->tgid; /* the process; gettid is the thread */
 }
 
 SYSCALL_DEFINE0(gettid)
@@ -36,7 +36,9 @@ SYSCALL_DEFINE0(gettid)
 
 SYSCALL_DEFINE0(getppid)
 {
-	return current->parent ? current->parent->pid : 0;
+	struct task_struct *parent = current->group_leader->parent;
+
+	return parent ? parent->tgid : 0;
 }
 
 /* Everyone is root: uid 0, gid 0. */

@@ -173,7 +173,8 @@ fs_world_up(const char *archive, size_t len)
 	assert_int_equal(devices_init(root_inode), 0);
 	assert_int_equal(proc_root_init(root_inode), 0);
 	memset(&host_task, 0, sizeof(host_task));
-	host_task.pid = 1;
+	host_task.pid = host_task.tgid = 1;
+	host_task.group_leader = &host_task;
 	host_task.fs = fs_struct_init();
 	host_task.files = files_init_console();
 	assert_non_null(host_task.fs);

@@ -182,12 +182,12 @@ test_pid_dirs(void **state)
 	assert_int_equal(sys_call(open, "maps", O_RDONLY), 3);
 
 	/* The process goes (here: its pid changes): so does its directory. */
-	host_task.pid = 7;
+	host_task.pid = host_task.tgid = 7;
 	assert_int_equal(sys_call(stat, "/proc/1", &st), -ENOENT);
 	assert_string_equal(proc_names(), ". .. buddyinfo meminfo vmstat self ");
 	assert_int_equal(sys_call(stat, "/proc/7/exe", &st), -ENOENT); /* no program yet */
 	assert_int_equal(sys_call(lstat, "/proc/7/exe", &st), 0);
-	host_task.pid = 1; /* and the pid comes back: the directory serves again */
+	host_task.pid = host_task.tgid = 1; /* and the pid comes back: the directory serves again */
 	assert_int_equal(sys_call(stat, "/proc/1/status", &st), 0);
 }
 
