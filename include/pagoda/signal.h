@@ -56,6 +56,11 @@ sigmask_to_save(void)
 	return current->restore_sigmask ? current->saved_sigmask : current->blocked;
 }
 
+/* set_restore_sigmask - block @mask until the next signal's handler has
+ * run (rt_sigsuspend, ppoll, pselect6): the frame saves the old mask for
+ * rt_sigreturn, or do_signal puts it back if no handler runs. */
+void set_restore_sigmask(uint64_t mask);
+
 /* The user's stack_t (x86-64 layout). */
 struct user_stack {
 	uint64_t ss_sp;

@@ -22,6 +22,7 @@
 #include <pagoda/slab.h>
 #include <pagoda/string.h>
 #include <pagoda/syscalls.h>
+#include <pagoda/time.h>
 #include <pagoda/uaccess.h>
 
 #include <uapi/errno.h>
@@ -36,12 +37,6 @@ static unsigned int
 file_poll(struct file *file)
 {
 	return file->f_op && file->f_op->poll ? file->f_op->poll(file) : DEFAULT_POLLMASK;
-}
-
-static uint64_t
-now_us(void)
-{
-	return arch_cycles_to_us(arch_cycles());
 }
 
 /*
@@ -133,16 +128,16 @@ static long
 timeout_end(const struct timespec __user *uts, uint64_t *end)
 {
 	struct timespec ts;
+	uint64_t us;
 
 	*end = UINT64_MAX;
 	if (!uts)
 		return 0;
 	if (copy_from_user(&ts, uts, sizeof(ts)))
 		return -EFAULT;
-	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
+	if (timespec_to_us(&ts, &us))
 		return -EINVAL;
-	if ((uint64_t)ts.tv_sec < UINT64_MAX / 2000000)
-		*end = deadline((uint64_t)ts.tv_sec * 1000000 + DIV_ROUND_UP(ts.tv_nsec, 1000));
+	*end = deadline(us);
 	return 0;
 }
 
@@ -173,9 +168,7 @@ set_wait_sigmask(const uint64_t __user *umask, size_t sigsetsize)
 		return -EINVAL;
 	if (copy_from_user(&mask, umask, sizeof(mask)))
 		return -EFAULT;
-	current->saved_sigmask = current->blocked;
-	current->restore_sigmask = true;
-	current->blocked = mask & ~((1ULL << (SIGKILL - 1)) | (1ULL << (SIGSTOP - 1)));
+	set_restore_sigmask(mask);
 	return 0;
 }
 

@@ -23,6 +23,7 @@
 #include <pagoda/sched.h>
 #include <pagoda/signal.h>
 #include <pagoda/syscalls.h>
+#include <pagoda/time.h>
 #include <pagoda/uaccess.h>
 #include <pagoda/wait.h>
 
@@ -51,12 +52,6 @@ struct futex_waiter {
 
 static struct list_head futex_waiters = LIST_HEAD_INIT(futex_waiters);
 static struct wait_queue_head futex_wait = { LIST_HEAD_INIT(futex_wait.head) };
-
-static uint64_t
-now_us(void)
-{
-	return arch_cycles_to_us(arch_cycles());
-}
 
 /*
  * futex_wait_on - sleep on the futex at @uaddr if it holds @val, until a
@@ -151,12 +146,10 @@ futex_timeout(const struct timespec __user *utime, bool absolute, uint64_t *end)
 		return 0;
 	if (copy_from_user(&ts, utime, sizeof(ts)))
 		return -EFAULT;
-	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
+	if (timespec_to_us(&ts, &us))
 		return -EINVAL;
-	if ((uint64_t)ts.tv_sec >= UINT64_MAX / 2000000)
-		return 0; /* forever, near enough */
-	us = (uint64_t)ts.tv_sec * 1000000 + DIV_ROUND_UP(ts.tv_nsec, 1000);
-	*end = absolute ? us : now + us;
+	if (us != UINT64_MAX)
+		*end = absolute ? us : (us > UINT64_MAX - now ? UINT64_MAX : now + us);
 	return 0;
 }
 

@@ -263,6 +263,14 @@ SYSCALL_DEFINE2(sigaltstack, const struct user_stack __user *, uss, struct user_
 	return err;
 }
 
+void
+set_restore_sigmask(uint64_t mask)
+{
+	current->saved_sigmask = current->blocked;
+	current->restore_sigmask = true;
+	current->blocked = mask & ~SIG_UNCATCHABLE;
+}
+
 /* sleep_until_signal - sleep until a signal is pending (for a handler or
  * to end the task): then -ERESTARTNOHAND, which is EINTR after a handler. */
 static long
@@ -293,9 +301,7 @@ SYSCALL_DEFINE2(rt_sigsuspend, const uint64_t __user *, unewset, size_t, sigsets
 		return -EINVAL;
 	if (copy_from_user(&mask, unewset, sizeof(mask)))
 		return -EFAULT;
-	current->saved_sigmask = current->blocked;
-	current->restore_sigmask = true;
-	current->blocked = mask & ~SIG_UNCATCHABLE;
+	set_restore_sigmask(mask);
 	return sleep_until_signal();
 }
 

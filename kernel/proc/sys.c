@@ -15,6 +15,7 @@
 #include <pagoda/sched.h>
 #include <pagoda/string.h>
 #include <pagoda/syscalls.h>
+#include <pagoda/time.h>
 #include <pagoda/uaccess.h>
 #include <pagoda/version.h>
 
@@ -165,15 +166,10 @@ SYSCALL_DEFINE2(setrlimit, unsigned int, resource, const struct rlimit64 __user 
 	return 0;
 }
 
-struct kernel_timespec {
-	int64_t tv_sec;
-	int64_t tv_nsec;
-};
-
 /* Time since boot from the TSC; the wall clock starts at the epoch. */
-SYSCALL_DEFINE2(clock_gettime, int, which, struct kernel_timespec __user *, tp)
+SYSCALL_DEFINE2(clock_gettime, int, which, struct timespec __user *, tp)
 {
-	struct kernel_timespec ts;
+	struct timespec ts;
 	uint64_t us;
 
 	if (which < 0 || which > CLOCK_BOOTTIME)
@@ -200,16 +196,9 @@ SYSCALL_DEFINE0(sched_yield)
 	return 0;
 }
 
-/* now_us - the time of clock_gettime (every clock counts from boot), in us. */
-static uint64_t
-now_us(void)
-{
-	return arch_cycles_to_us(arch_cycles());
-}
-
-/* timespec_to_us - a valid timespec in microseconds, rounded up; -EINVAL. */
-static long
-timespec_to_us(const struct kernel_timespec *ts, uint64_t *us)
+/* timespec_to_us - see include/pagoda/time.h. */
+long
+timespec_to_us(const struct timespec *ts, uint64_t *us)
 {
 	if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= 1000000000)
 		return -EINVAL;
@@ -245,9 +234,9 @@ do_nanosleep(uint64_t end, uint64_t *left)
 
 /* Write the rest of an interrupted relative sleep to *@rmtp, if asked. */
 static long
-sleep_left(long ret, uint64_t left, struct kernel_timespec __user *rmtp)
+sleep_left(long ret, uint64_t left, struct timespec __user *rmtp)
 {
-	struct kernel_timespec rem = { left / 1000000, (left % 1000000) * 1000 };
+	struct timespec rem = { left / 1000000, (left % 1000000) * 1000 };
 
 	if (ret == -EINTR && rmtp && copy_to_user(rmtp, &rem, sizeof(rem)))
 		return -EFAULT;
@@ -255,10 +244,9 @@ sleep_left(long ret, uint64_t left, struct kernel_timespec __user *rmtp)
 }
 
 /* nanosleep - sleep for *@rqtp; interrupted by a signal, say what was left. */
-SYSCALL_DEFINE2(nanosleep, const struct kernel_timespec __user *, rqtp,
-		struct kernel_timespec __user *, rmtp)
+SYSCALL_DEFINE2(nanosleep, const struct timespec __user *, rqtp, struct timespec __user *, rmtp)
 {
-	struct kernel_timespec ts;
+	struct timespec ts;
 	uint64_t us, start = now_us(), left = 0;
 	long ret;
 
@@ -277,10 +265,10 @@ SYSCALL_DEFINE2(nanosleep, const struct kernel_timespec __user *, rqtp,
  * that cannot sleep, the thread's CPU time among them, are EOPNOTSUPP,
  * unknown ids EINVAL; only a relative sleep reports what was left.
  */
-SYSCALL_DEFINE4(clock_nanosleep, int, which, int, flags, const struct kernel_timespec __user *,
-		rqtp, struct kernel_timespec __user *, rmtp)
+SYSCALL_DEFINE4(clock_nanosleep, int, which, int, flags, const struct timespec __user *, rqtp,
+		struct timespec __user *, rmtp)
 {
-	struct kernel_timespec ts;
+	struct timespec ts;
 	uint64_t us, start = now_us(), left = 0;
 	long ret;
 
