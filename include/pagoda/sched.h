@@ -68,13 +68,13 @@ struct task_struct {
 	struct files_struct *files; /* open file descriptors */
 	struct fs_struct *fs;	    /* working directory */
 
-	uint64_t pending;		    /* signals sent, not yet delivered (bit n-1) */
-	uint64_t blocked;		    /* signals masked by sigprocmask */
-	unsigned long fault_address;	    /* where the last SIGSEGV fault was (si_addr) */
-	struct k_sigaction sigaction[NSIG]; /* rt_sigaction's records */
-	unsigned long sas_ss_sp;	    /* sigaltstack: the alternate stack, */
-	size_t sas_ss_size;		    /* its size (0: none) */
-	unsigned int sas_ss_flags;	    /* and the flags it was given */
+	uint64_t pending;		/* signals sent, not yet delivered (bit n-1) */
+	uint64_t blocked;		/* signals masked by sigprocmask */
+	unsigned long fault_address;	/* where the last SIGSEGV fault was (si_addr) */
+	struct sighand_struct *sighand; /* rt_sigaction's records (shared by threads) */
+	unsigned long sas_ss_sp;	/* sigaltstack: the alternate stack, */
+	size_t sas_ss_size;		/* its size (0: none) */
+	unsigned int sas_ss_flags;	/* and the flags it was given */
 
 	uint64_t saved_sigmask; /* rt_sigsuspend: the mask to put back */
 	bool restore_sigmask;	/* ... after the handler (or now) */
@@ -92,6 +92,12 @@ struct task_struct {
 };
 
 extern struct task_struct *current_task;
+
+/* The signal actions of a process: its threads share them (CLONE_SIGHAND). */
+struct sighand_struct {
+	int count;			 /* tasks using it */
+	struct k_sigaction action[NSIG]; /* rt_sigaction's records */
+};
 
 /* The parent of a CLONE_VFORK child waits until the child execs or exits. */
 struct vfork_done {
@@ -146,9 +152,10 @@ void reap_times(struct task_struct *p, struct rusage *ru);
  * do_group_exit ends every thread of the process with it. */
 __noreturn void do_exit(int code);
 __noreturn void do_group_exit(int code);
-void vfork_release(struct task_struct *task); /* exec or exit: the parent goes on */
-int de_thread(void);			      /* execve: the other threads end */
-void futex_wake_tid(unsigned long uaddr);     /* kernel/proc/futex.c */
+void vfork_release(struct task_struct *task);  /* exec or exit: the parent goes on */
+int de_thread(void);			       /* execve: the other threads end */
+int unshare_sighand(struct task_struct *task); /* ... and the actions are its own */
+void futex_wake_tid(unsigned long uaddr);      /* kernel/proc/futex.c */
 bool thread_group_alone(const struct task_struct *task);
 
 /* The machine side (kernel/arch/x86_64/process.c). */

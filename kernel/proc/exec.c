@@ -202,8 +202,8 @@ begin_new_exec(struct linux_binprm *bprm)
 	if (current->files)
 		do_close_on_exec(current->files);
 	for (int i = 0; i < NSIG; i++)
-		if (current->sigaction[i].sa_handler > SIG_IGN)
-			current->sigaction[i].sa_handler = SIG_DFL;
+		if (current->sighand->action[i].sa_handler > SIG_IGN)
+			current->sighand->action[i].sa_handler = SIG_DFL;
 	current->sas_ss_sp = current->sas_ss_size = current->sas_ss_flags =
 		0; /* gone with the mm */
 	strlcpy(current->comm, name ? name + 1 : bprm->filename, sizeof(current->comm));
@@ -267,6 +267,8 @@ do_execve(const char *filename, const struct exec_strings *argv, const struct ex
 		goto out;
 	}
 	err = de_thread(); /* the process's other threads end first */
+	if (err == 0)
+		err = unshare_sighand(current);
 	if (err < 0)
 		goto out;
 	begin_new_exec(bprm);

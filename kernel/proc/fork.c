@@ -15,7 +15,8 @@
  * parent never waits for it, and it is freed as soon as it exits.
  * CLONE_VFORK makes the caller wait until the child execs or exits (C
  * libraries' posix_spawn and system() use it). Signal handlers are
- * copied, not shared: a thread's sigaction does not change the others'.
+ * shared with CLONE_SIGHAND (threads always): one thread's sigaction
+ * changes them for all.
  *
  * Counterpart: Linux kernel/fork.c (copy_process, kernel_clone).
  */
@@ -56,7 +57,7 @@
 	 CLONE_CHILD_CLEARTID | CLONE_DETACHED | CLONE_CHILD_SETTID)
 
 struct list_head task_list = LIST_HEAD_INIT(task_list);
-static struct kmem_cache *task_cachep;
+static struct kmem_cache *task_cachep, *sighand_cachep;
 static int nr_tasks;
 
 int
@@ -71,7 +72,8 @@ void
 fork_init(void)
 {
 	task_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct), 16);
-	if (!task_cachep)
+	sighand_cachep = kmem_cache_create("sighand_cache", sizeof(struct sighand_struct), 0);
+	if (!task_cachep || !sighand_cachep)
 		panic("fork_init: out of memory");
 }
 
@@ -123,10 +125,53 @@ alloc_task(void)
 	return p;
 }
 
+/* copy_sighand - signal actions for a new task: @old's shared (@share),
+ * a copy of them, or all SIG_DFL (@old NULL). NULL when out of memory. */
+static struct sighand_struct *
+copy_sighand(struct sighand_struct *old, bool share)
+{
+	struct sighand_struct *sh;
+
+	if (old && share) {
+		old->count++;
+		return old;
+	}
+	sh = kmem_cache_alloc(sighand_cachep, GFP_KERNEL | __GFP_ZERO);
+	if (sh && old)
+		memcpy(sh->action, old->action, sizeof(sh->action));
+	if (sh)
+		sh->count = 1;
+	return sh;
+}
+
+static void
+put_sighand(struct sighand_struct *sh)
+{
+	if (sh && --sh->count == 0)
+		kmem_cache_free(sighand_cachep, sh);
+}
+
+/* unshare_sighand - execve: a process of its own gets actions of its own. */
+int
+unshare_sighand(struct task_struct *task)
+{
+	struct sighand_struct *sh;
+
+	if (task->sighand->count == 1)
+		return 0;
+	sh = copy_sighand(task->sighand, false);
+	if (!sh)
+		return -ENOMEM;
+	put_sighand(task->sighand);
+	task->sighand = sh;
+	return 0;
+}
+
 /* free_task_unlinked - free a task that is on no list. */
 static void
 free_task_unlinked(struct task_struct *p)
 {
+	put_sighand(p->sighand); /* kept until now: signals may still be sent to a zombie */
 	arch_free_kernel_stack(p->stack);
 	kmem_cache_free(task_cachep, p);
 	nr_tasks--;
@@ -172,7 +217,12 @@ copy_process(unsigned long flags, const struct pt_regs *regs, int *err)
 	if (!p)
 		return NULL;
 	memcpy(p->comm, current->comm, sizeof(p->comm));
-	memcpy(p->sigaction, current->sigaction, sizeof(p->sigaction));
+	*err = -ENOMEM;
+	p->sighand = copy_sighand(current->sighand, flags & CLONE_SIGHAND);
+	if (!p->sighand) {
+		free_task_unlinked(p);
+		return NULL;
+	}
 	memcpy(p->rlim, current->rlim, sizeof(p->rlim));
 	p->blocked = current->blocked;
 	p->sas_ss_sp = current->sas_ss_sp; /* the child runs on a copy of it */
@@ -322,6 +372,11 @@ kernel_thread(void (*fn)(void *), void *arg, const char *name)
 	if (!p)
 		return -ENOMEM;
 	strlcpy(p->comm, name, sizeof(p->comm));
+	p->sighand = copy_sighand(NULL, false);
+	if (!p->sighand) {
+		free_task_unlinked(p);
+		return -ENOMEM;
+	}
 	for (int i = 0; i < RLIM_NLIMITS; i++)
 		p->rlim[i] = (struct rlimit64){ RLIM_INFINITY, RLIM_INFINITY };
 	p->rlim[RLIMIT_STACK].rlim_cur = 8 * MiB;

@@ -26,7 +26,10 @@
 /* Ticks a task may run before the next one gets the CPU. */
 #define TIME_SLICE_TICKS 2
 
+static struct sighand_struct init_sighand = { .count = 1 };
+
 struct task_struct init_task = {
+	.sighand = &init_sighand,
 	.__state = TASK_RUNNING,
 	.pid = 0,
 	.group_leader = &init_task,

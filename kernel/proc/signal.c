@@ -33,7 +33,7 @@
 static bool
 sig_ignored(const struct task_struct *task, int sig)
 {
-	unsigned long handler = task->sigaction[sig - 1].sa_handler;
+	unsigned long handler = task->sighand->action[sig - 1].sa_handler;
 
 	if ((sigmask(sig) & SIG_UNCATCHABLE) || (task->blocked & sigmask(sig)))
 		return false;
@@ -53,7 +53,7 @@ send_signal(struct task_struct *task, int sig)
 void
 force_sig(int sig)
 {
-	struct k_sigaction *ka = &current->sigaction[sig - 1];
+	struct k_sigaction *ka = &current->sighand->action[sig - 1];
 
 	/* A fault's signal cannot be ignored or blocked: the fault would repeat. */
 	if (ka->sa_handler == SIG_IGN)
@@ -139,7 +139,7 @@ do_signal(struct pt_regs *regs)
 	int sig;
 
 	while ((sig = dequeue_signal(current)) != 0) {
-		struct k_sigaction *ka = &current->sigaction[sig - 1];
+		struct k_sigaction *ka = &current->sighand->action[sig - 1];
 		unsigned long handler = ka->sa_handler;
 
 		if (handler > SIG_IGN && !(sigmask(sig) & SIG_UNCATCHABLE)) {
@@ -329,11 +329,11 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct k_sigaction __user *, act,
 		return -EFAULT;
 	if (act && (sigmask(sig) & SIG_UNCATCHABLE))
 		return -EINVAL;
-	if (oact && copy_to_user(oact, &current->sigaction[sig - 1], sizeof(new)))
+	if (oact && copy_to_user(oact, &current->sighand->action[sig - 1], sizeof(new)))
 		return -EFAULT;
 	if (act) {
 		new.sa_mask &= ~SIG_UNCATCHABLE;
-		current->sigaction[sig - 1] = new;
+		current->sighand->action[sig - 1] = new;
 	}
 	return 0;
 }

@@ -4,7 +4,9 @@
  * thread ids and thread-local storage under one process id; a mutex keeps
  * a shared counter exact; a condition variable passes a token back and
  * forth; pthread_join returns the thread's value; a thread's exit() ends
- * the whole process; a fatal signal in one thread kills them all;
+ * the whole process; a fatal signal in one thread kills them all; a
+ * handler installed after a thread started is the thread's too, and
+ * pthread_kill runs it in that thread;
  * posix_spawn (clone with CLONE_VM | CLONE_VFORK) runs a program.
  * Built with glibc and musl (Pagoda's libc has no threads).
  */
@@ -87,6 +89,27 @@ crashes(void *arg)
 	return NULL;
 }
 
+static volatile pid_t handled_in;
+
+static void
+on_usr1(int sig)
+{
+	(void)sig;
+	handled_in = syscall(SYS_gettid);
+}
+
+static volatile pid_t waiter_tid;
+
+static void *
+waiter(void *arg)
+{
+	(void)arg;
+	waiter_tid = syscall(SYS_gettid);
+	while (!handled_in)
+		sched_yield();
+	return NULL;
+}
+
 static void *
 sleeper(void *arg)
 {
@@ -146,6 +169,18 @@ main(void)
 	pthread_join(p0, NULL);
 	pthread_join(p1, NULL);
 	printf("condition variable: %d turns\n", rounds_done);
+
+	/* Signal actions are the process's: set after the thread started. */
+	pthread_t w;
+
+	pthread_create(&w, NULL, waiter, NULL);
+	while (!waiter_tid)
+		sched_yield();
+	signal(SIGUSR1, on_usr1);
+	pthread_kill(w, SIGUSR1);
+	pthread_join(w, NULL);
+	printf("a handler set after pthread_create ran in that thread: %s\n",
+	       handled_in == waiter_tid ? "yes" : "no");
 
 	in_child("exit(7) in a thread", exits);
 	in_child("a thread touches address 16", crashes);
