@@ -10,6 +10,9 @@
  * fork() and execve(); a pipe joins neighbours. `cd` and `exit` are built
  * in, `$?` is the last exit status. A program killed by a signal is
  * reported as bash reports it ("Segmentation fault").
+ *
+ * `sh -c 'COMMAND LINE'` runs that one line and exits with its status:
+ * what the C library's system() and popen() ask of /bin/sh.
  */
 #include <errno.h>
 #include <signal.h>
@@ -202,6 +205,11 @@ main(int argc, char **argv)
 	char line[MAX_LINE];
 	int interactive = isatty(0);
 
+	if (argc >= 3 && strcmp(argv[1], "-c") == 0) {
+		snprintf(line, sizeof(line), "%s", argv[2]);
+		run_line(line);
+		return last_status;
+	}
 	for (;;) {
 		if (interactive) {
 			printf("$ ");
