@@ -464,7 +464,10 @@ proc_root_getdents64(struct file *file, void __user *dirp, unsigned int count)
 		{
 			struct task_struct *task = list_entry(pos, struct task_struct, tasks);
 
-			if (task->pid > 0 && task->__state != EXIT_ZOMBIE) {
+			/* Processes, not their other threads (as Linux lists /proc;
+			 * /proc/<tid> still answers a lookup). */
+			if (task->pid > 0 && task->pid == task->tgid &&
+			    task->__state != EXIT_ZOMBIE && task->__state != EXIT_DEAD) {
 				int len = snprintf(name, sizeof(name), "%d", task->pid);
 
 				proc_pid_lookup(file->f_inode, name, (size_t)len);

@@ -11,6 +11,7 @@
  * Built with glibc and musl (Pagoda's libc has no threads).
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
@@ -18,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -176,6 +178,23 @@ main(void)
 	pthread_create(&w, NULL, waiter, NULL);
 	while (!waiter_tid)
 		sched_yield();
+
+	/* /proc lists processes, not their threads; /proc/<tid> still answers. */
+	char name[32];
+	struct stat st;
+	int listed = 0;
+	DIR *proc = opendir("/proc");
+	struct dirent *d;
+
+	snprintf(name, sizeof(name), "%d", (int)waiter_tid);
+	while (proc && (d = readdir(proc)))
+		listed += strcmp(d->d_name, name) == 0;
+	if (proc)
+		closedir(proc);
+	snprintf(name, sizeof(name), "/proc/%d/status", (int)waiter_tid);
+	printf("the thread in the /proc listing: %s; %s: %s\n", listed ? "yes" : "no",
+	       "its /proc/<tid>/status", stat(name, &st) == 0 ? "found" : "missing");
+
 	signal(SIGUSR1, on_usr1);
 	pthread_kill(w, SIGUSR1);
 	pthread_join(w, NULL);
