@@ -197,6 +197,55 @@ attach_task(struct task_struct *p, struct task_struct *parent)
 	list_add_tail(&p->tasks, &task_list);
 }
 
+/*
+ * copy_resources - @p's address space, descriptor table and directory:
+ * the caller's own (CLONE_VM, CLONE_FILES, CLONE_FS) or copies of them.
+ * 0, or -ENOMEM with none of them taken.
+ */
+static int
+copy_resources(struct task_struct *p, unsigned long flags)
+{
+	if (flags & CLONE_VM) {
+		p->mm = current->mm;
+		p->mm->mm_users++;
+	} else {
+		p->mm = current->mm ? dup_mm(current->mm) : NULL;
+	}
+	if ((flags & CLONE_FILES) && current->files) {
+		p->files = current->files;
+		p->files->count++;
+	} else {
+		p->files = current->files ? dup_files(current->files) : NULL;
+	}
+	if ((flags & CLONE_FS) && current->fs)
+		p->fs = get_fs_struct(current->fs);
+	else
+		p->fs = copy_fs_struct(current->fs);
+	if ((current->mm && !p->mm) || (current->files && !p->files)) {
+		if (p->mm)
+			mmput(p->mm);
+		if (p->files)
+			put_files(p->files);
+		put_fs_struct(p->fs);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+/* attach_thread - CLONE_THREAD: @p joins the caller's process, a thread
+ * nobody waits for. */
+static void
+attach_thread(struct task_struct *p)
+{
+	struct task_struct *leader = current->group_leader;
+
+	p->tgid = leader->tgid;
+	p->group_leader = leader;
+	list_add_tail(&p->thread_group, &leader->thread_group);
+	p->parent = leader->parent;
+	list_add_tail(&p->tasks, &task_list);
+}
+
 /* copy_process - the child of a fork (or clone, per @flags): a copy of
  * the current task. */
 static struct task_struct *
@@ -217,57 +266,22 @@ copy_process(unsigned long flags, const struct pt_regs *regs, int *err)
 	if (!p)
 		return NULL;
 	memcpy(p->comm, current->comm, sizeof(p->comm));
-	*err = -ENOMEM;
-	p->sighand = copy_sighand(current->sighand, flags & CLONE_SIGHAND);
-	if (!p->sighand) {
-		free_task_unlinked(p);
-		return NULL;
-	}
 	memcpy(p->rlim, current->rlim, sizeof(p->rlim));
 	p->blocked = current->blocked;
 	p->sas_ss_sp = current->sas_ss_sp; /* the child runs on a copy of it */
 	p->sas_ss_size = current->sas_ss_size;
 	p->sas_ss_flags = current->sas_ss_flags;
 	*err = -ENOMEM;
-	if (flags & CLONE_VM) {
-		p->mm = current->mm;
-		p->mm->mm_users++;
-	} else {
-		p->mm = current->mm ? dup_mm(current->mm) : NULL;
-	}
-	if ((flags & CLONE_FILES) && current->files) {
-		p->files = current->files;
-		p->files->count++;
-	} else {
-		p->files = current->files ? dup_files(current->files) : NULL;
-	}
-	if ((flags & CLONE_FS) && current->fs) {
-		p->fs = get_fs_struct(current->fs);
-	} else {
-		p->fs = copy_fs_struct(current->fs);
-	}
-	if ((current->mm && !p->mm) || (current->files && !p->files)) {
-		if (p->mm)
-			mmput(p->mm);
-		if (p->files)
-			put_files(p->files);
-		put_fs_struct(p->fs);
+	p->sighand = copy_sighand(current->sighand, flags & CLONE_SIGHAND);
+	if (!p->sighand || copy_resources(p, flags) < 0) {
 		free_task_unlinked(p);
 		return NULL;
 	}
 	arch_copy_thread(p, regs, NULL, NULL);
-	if (flags & CLONE_THREAD) {
-		/* In the caller's process: not a child anyone waits for. */
-		struct task_struct *leader = current->group_leader;
-
-		p->tgid = leader->tgid;
-		p->group_leader = leader;
-		list_add_tail(&p->thread_group, &leader->thread_group);
-		p->parent = leader->parent;
-		list_add_tail(&p->tasks, &task_list);
-	} else {
+	if (flags & CLONE_THREAD)
+		attach_thread(p);
+	else
 		attach_task(p, current->group_leader); /* any thread may wait for it */
-	}
 	return p;
 }
 
