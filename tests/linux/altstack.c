@@ -91,16 +91,12 @@ on_segv(int sig, siginfo_t *info, void *uc)
 	_exit(depth > 1000 ? 0 : 1);
 }
 
-int
-main(void)
+/* Errors, as the kernel returns them. */
+static void
+test_errors(void)
 {
-	stack_t ss, old;
+	stack_t ss;
 
-	setvbuf(stdout, NULL, _IONBF, 0);
-	sigaltstack(NULL, &old);
-	printf("at start: flags %d, size %zu\n", old.ss_flags, old.ss_size);
-
-	/* Errors, as the kernel returns them. */
 	memset(&ss, 0, sizeof(ss));
 	ss.ss_sp = alt;
 	ss.ss_size = 1024;
@@ -110,8 +106,43 @@ main(void)
 	printf("flags 99: %ld\n", raw(131, (long)&ss, 0, 0, 0, 0, 0));
 	printf("bad pointer: %ld\n", raw(131, 16, 0, 0, 0, 0, 0));
 	printf("bad old pointer: %ld\n", raw(131, 0, 16, 0, 0, 0, 0));
+}
 
-	ss.ss_flags = 0;
+/* A stack overflow in a child: only a handler on another stack can run. */
+static void
+stack_overflow(void)
+{
+	stack_t ss = { .ss_sp = alt, .ss_size = ALT_SIZE, .ss_flags = 0 };
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		struct sigaction sa;
+
+		sigaltstack(&ss, NULL);
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_sigaction = on_segv;
+		sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+		sigaction(SIGSEGV, &sa, NULL);
+		_exit(recurse(0));
+	}
+	waitpid(pid, &status, 0);
+	printf("child status %#x\n", status);
+}
+
+int
+main(void)
+{
+	stack_t ss, old;
+
+	setvbuf(stdout, NULL, _IONBF, 0);
+	sigaltstack(NULL, &old);
+	printf("at start: flags %d, size %zu\n", old.ss_flags, old.ss_size);
+
+	test_errors();
+	memset(&ss, 0, sizeof(ss));
+	ss.ss_sp = alt;
+	ss.ss_size = ALT_SIZE;
 	printf("set 64 KiB: %d\n", sigaltstack(&ss, NULL));
 	sigaltstack(NULL, &old);
 	printf("now: flags %d, size %zu, the same stack %d\n", old.ss_flags, old.ss_size,
@@ -143,23 +174,6 @@ main(void)
 	sigaltstack(NULL, &old);
 	printf("now: flags %d, size %zu\n", old.ss_flags, old.ss_size);
 
-	/* A stack overflow: only a handler on another stack can run. */
-	pid_t pid = fork();
-
-	if (pid == 0) {
-		struct sigaction sa;
-
-		ss.ss_flags = 0;
-		sigaltstack(&ss, NULL);
-		memset(&sa, 0, sizeof(sa));
-		sa.sa_sigaction = on_segv;
-		sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
-		sigaction(SIGSEGV, &sa, NULL);
-		return recurse(0);
-	}
-	int status;
-
-	waitpid(pid, &status, 0);
-	printf("child status %#x\n", status);
+	stack_overflow();
 	return 0;
 }

@@ -69,26 +69,25 @@ later(long ms, int fd)
 	return pid;
 }
 
-int
-main(void)
+/* What each end of a pipe, a bad descriptor and a /proc file are ready for. */
+static void
+test_readiness(void)
 {
-	int p[2], ret;
+	int p[2];
 	char buf[8];
-	double t0;
 
-	setvbuf(stdout, NULL, _IONBF, 0);
 	if (pipe(p) < 0)
-		return 1;
+		return;
 	poll1("empty pipe, read end", p[0], POLLIN, 0);
 	poll1("empty pipe, write end", p[1], POLLOUT, 0);
 	(void)!write(p[1], "abc", 3);
 	poll1("3 bytes in, read end", p[0], POLLIN | POLLOUT, 0);
 
-	struct pollfd two[3] = { { p[0], POLLIN, 0 }, { -1, POLLIN, 0 }, { 99, POLLIN, 0 } };
+	struct pollfd three[3] = { { p[0], POLLIN, 0 }, { -1, POLLIN, 0 }, { 99, POLLIN, 0 } };
+	int ret = poll(three, 3, 0);
 
-	ret = poll(two, 3, 0);
-	printf("three entries: %d, revents %#x %#x %#x\n", ret, (unsigned)two[0].revents,
-	       (unsigned)two[1].revents, (unsigned)two[2].revents);
+	printf("three entries: %d, revents %#x %#x %#x\n", ret, (unsigned)three[0].revents,
+	       (unsigned)three[1].revents, (unsigned)three[2].revents);
 	close(p[1]);
 	poll1("writer closed, data left", p[0], POLLIN, 0);
 	(void)!read(p[0], buf, sizeof(buf));
@@ -96,7 +95,7 @@ main(void)
 	close(p[0]);
 
 	if (pipe(p) < 0)
-		return 1;
+		return;
 	close(p[0]);
 	poll1("reader closed, write end", p[1], POLLOUT, 0);
 	close(p[1]);
@@ -105,11 +104,15 @@ main(void)
 
 	poll1("a file in /proc", file, POLLIN | POLLOUT, 0);
 	close(file);
+}
 
-	/* waiting */
-	if (pipe(p) < 0)
-		return 1;
-	t0 = now();
+/* poll waits: for its timeout, another process's write, a signal */
+static void
+test_poll_waits(const int p[2])
+{
+	char buf[8];
+	double t0 = now();
+
 	poll1("timeout 100 ms", p[0], POLLIN, 100);
 	printf("  waited at least 100 ms: %s\n", now() - t0 >= 0.099 ? "yes" : "NO");
 	pid_t pid = later(100, p[1]);
@@ -125,15 +128,20 @@ main(void)
 	sigaction(SIGUSR1, &sa, NULL);
 	pid = later(100, -1);
 	struct pollfd pf = { p[0], POLLIN, 0 };
+	int ret = poll(&pf, 1, 5000);
 
-	ret = poll(&pf, 1, 5000);
 	printf("poll, a signal after 100 ms: %d %s, handled %d\n", ret,
 	       ret < 0 ? strerror(errno) : "", usr1);
 	waitpid(pid, NULL, 0);
+}
 
-	/* select */
+static void
+test_select(const int p[2])
+{
 	fd_set rd, wr;
 	struct timeval tv = { 0, 0 };
+	char buf[8];
+	int ret;
 
 	FD_ZERO(&rd);
 	FD_ZERO(&wr);
@@ -161,25 +169,45 @@ main(void)
 	tv.tv_usec = 0;
 	ret = select(41, &rd, NULL, NULL, &tv);
 	printf("select, a closed descriptor: %d %s\n", ret, ret < 0 ? strerror(errno) : "");
+}
 
-	/* pselect with a mask: SIGUSR1 gets through only while it waits */
+/* pselect with a mask: SIGUSR1 gets through only while it waits */
+static void
+test_pselect(const int p[2])
+{
 	sigset_t block, none, after;
+	struct timespec ts = { 5, 0 };
+	fd_set rd;
 
 	sigemptyset(&block);
 	sigaddset(&block, SIGUSR1);
 	sigprocmask(SIG_BLOCK, &block, NULL);
 	sigemptyset(&none);
 	usr1 = 0;
-	pid = later(100, -1);
+	pid_t pid = later(100, -1);
+
 	FD_ZERO(&rd);
 	FD_SET(p[0], &rd);
-	struct timespec ts = { 5, 0 };
+	int ret = pselect(p[0] + 1, &rd, NULL, NULL, &ts, &none);
 
-	ret = pselect(p[0] + 1, &rd, NULL, NULL, &ts, &none);
 	printf("pselect, a signal the mask lets in: %d %s, handled %d", ret,
 	       ret < 0 ? strerror(errno) : "", usr1);
 	sigprocmask(SIG_BLOCK, NULL, &after);
 	printf(", blocked again %d\n", sigismember(&after, SIGUSR1));
 	waitpid(pid, NULL, 0);
+}
+
+int
+main(void)
+{
+	int p[2];
+
+	setvbuf(stdout, NULL, _IONBF, 0);
+	test_readiness();
+	if (pipe(p) < 0)
+		return 1;
+	test_poll_waits(p);
+	test_select(p);
+	test_pselect(p);
 	return 0;
 }

@@ -143,6 +143,40 @@ in_child(const char *what, void *(*fn)(void *))
 		printf("%s: the process was killed by signal %d\n", what, WTERMSIG(status));
 }
 
+/* /proc lists the process, not its threads; and signal actions are the
+ * process's: one set after a thread started is that thread's too. */
+static void
+test_proc_and_signals(void)
+{
+	pthread_t w;
+
+	pthread_create(&w, NULL, waiter, NULL);
+	while (!waiter_tid)
+		sched_yield();
+
+	/* /proc lists processes, not their threads; /proc/<tid> still answers. */
+	char name[32];
+	struct stat st;
+	int listed = 0;
+	DIR *proc = opendir("/proc");
+	struct dirent *d;
+
+	snprintf(name, sizeof(name), "%d", (int)waiter_tid);
+	while (proc && (d = readdir(proc)))
+		listed += strcmp(d->d_name, name) == 0;
+	if (proc)
+		closedir(proc);
+	snprintf(name, sizeof(name), "/proc/%d/status", (int)waiter_tid);
+	printf("the thread in the /proc listing: %s; %s: %s\n", listed ? "yes" : "no",
+	       "its /proc/<tid>/status", stat(name, &st) == 0 ? "found" : "missing");
+
+	signal(SIGUSR1, on_usr1);
+	pthread_kill(w, SIGUSR1);
+	pthread_join(w, NULL);
+	printf("a handler set after pthread_create ran in that thread: %s\n",
+	       handled_in == waiter_tid ? "yes" : "no");
+}
+
 int
 main(void)
 {
@@ -172,34 +206,7 @@ main(void)
 	pthread_join(p1, NULL);
 	printf("condition variable: %d turns\n", rounds_done);
 
-	/* Signal actions are the process's: set after the thread started. */
-	pthread_t w;
-
-	pthread_create(&w, NULL, waiter, NULL);
-	while (!waiter_tid)
-		sched_yield();
-
-	/* /proc lists processes, not their threads; /proc/<tid> still answers. */
-	char name[32];
-	struct stat st;
-	int listed = 0;
-	DIR *proc = opendir("/proc");
-	struct dirent *d;
-
-	snprintf(name, sizeof(name), "%d", (int)waiter_tid);
-	while (proc && (d = readdir(proc)))
-		listed += strcmp(d->d_name, name) == 0;
-	if (proc)
-		closedir(proc);
-	snprintf(name, sizeof(name), "/proc/%d/status", (int)waiter_tid);
-	printf("the thread in the /proc listing: %s; %s: %s\n", listed ? "yes" : "no",
-	       "its /proc/<tid>/status", stat(name, &st) == 0 ? "found" : "missing");
-
-	signal(SIGUSR1, on_usr1);
-	pthread_kill(w, SIGUSR1);
-	pthread_join(w, NULL);
-	printf("a handler set after pthread_create ran in that thread: %s\n",
-	       handled_in == waiter_tid ? "yes" : "no");
+	test_proc_and_signals();
 
 	in_child("exit(7) in a thread", exits);
 	in_child("a thread touches address 16", crashes);

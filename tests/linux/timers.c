@@ -88,18 +88,10 @@ yes(int cond)
 	return cond ? "yes" : "NO";
 }
 
-int
-main(void)
+/* alarm: the seconds the last one had left, rounded; pause until it rings */
+static void
+test_alarm(void)
 {
-	struct itimerval it, old;
-
-	setvbuf(stdout, NULL, _IONBF, 0);
-	handle(SIGALRM);
-	handle(SIGVTALRM);
-	handle(SIGPROF);
-	handle(SIGUSR1);
-
-	/* alarm: the seconds the last one had left, rounded */
 	printf("alarm(0) = %u\n", alarm(0));
 	printf("alarm(5) = %u\n", alarm(5));
 	printf("alarm(2) = %u\n", alarm(2));
@@ -113,13 +105,20 @@ main(void)
 
 	printf("pause: %d %s, SIGALRM %d, after at least 1 s: %s\n", ret, strerror(err), alarms,
 	       yes(now() - t0 >= 0.99));
+}
 
-	/* a periodic real timer: three expiries, then off */
+/* a periodic real timer: three expiries, then off */
+static void
+test_real_timer(void)
+{
+	struct itimerval it, old;
+
 	memset(&it, 0, sizeof(it));
 	it.it_value.tv_usec = 50000;
 	it.it_interval.tv_usec = 50000;
 	alarms = 0;
-	t0 = now();
+	double t0 = now();
+
 	printf("setitimer(ITIMER_REAL, 50 ms every 50 ms) = %d\n",
 	       setitimer(ITIMER_REAL, &it, NULL));
 	while (alarms < 3)
@@ -135,8 +134,15 @@ main(void)
 									 : "more");
 	getitimer(ITIMER_REAL, &old);
 	printf("after: %ld s %ld us\n", (long)old.it_value.tv_sec, (long)old.it_value.tv_usec);
+}
 
-	/* errors, as the kernel returns them */
+/* errors, as the kernel returns them */
+static void
+test_timer_errors(void)
+{
+	struct itimerval it, old;
+
+	memset(&it, 0, sizeof(it));
 	it.it_value.tv_usec = 1000000;
 	printf("setitimer tv_usec 1000000: %ld\n", raw(38, ITIMER_REAL, (long)&it, 0, 0, 0, 0));
 	it.it_value.tv_usec = 0;
@@ -146,16 +152,26 @@ main(void)
 	printf("getitimer which 5: %ld\n", raw(36, 5, (long)&old, 0, 0, 0, 0));
 	printf("getitimer bad pointer: %ld\n", raw(36, ITIMER_REAL, 16, 0, 0, 0, 0));
 	printf("setitimer bad pointer: %ld\n", raw(38, ITIMER_REAL, 16, 0, 0, 0, 0));
+}
 
-	/* CPU-time timers: they run only while the process does */
+/* CPU-time timers: they run only while the process does */
+static void
+test_cpu_timers(void)
+{
+	struct itimerval it;
+
 	memset(&it, 0, sizeof(it));
 	it.it_value.tv_usec = 100000;
 	setitimer(ITIMER_VIRTUAL, &it, NULL);
 	printf("ITIMER_VIRTUAL 100 ms of user time: SIGVTALRM %s\n", yes(spin_until(&vtalrms)));
 	setitimer(ITIMER_PROF, &it, NULL);
 	printf("ITIMER_PROF 100 ms of CPU time: SIGPROF %s\n", yes(spin_until(&profs)));
+}
 
-	/* sigsuspend, sigpending */
+/* sigsuspend lets a blocked signal in, and blocks it again after; sigpending */
+static void
+test_sigsuspend(void)
+{
 	sigset_t block, pending, none, now_mask;
 
 	sigemptyset(&block);
@@ -166,8 +182,9 @@ main(void)
 	printf("SIGUSR1 blocked and sent: pending %d, handled %d\n", sigismember(&pending, SIGUSR1),
 	       usr1s);
 	sigemptyset(&none);
-	ret = sigsuspend(&none);
-	err = errno;
+	int ret = sigsuspend(&none);
+	int err = errno;
+
 	sigprocmask(SIG_BLOCK, NULL, &now_mask);
 	sigpending(&pending);
 	printf("sigsuspend: %d %s, handled %d, blocked again %d, pending %d\n", ret, strerror(err),
@@ -175,37 +192,59 @@ main(void)
 	sigprocmask(SIG_UNBLOCK, &block, NULL);
 	printf("rt_sigpending size 9: %ld\n", raw(127, (long)&pending, 9, 0, 0, 0, 0));
 	printf("rt_sigsuspend size 4: %ld\n", raw(130, (long)&none, 4, 0, 0, 0, 0));
+}
 
-	/* CPU time: own, children's, and a child's through wait4 */
+static int
+used_100ms(const struct rusage *ru)
+{
+	return ru->ru_utime.tv_sec > 0 || ru->ru_utime.tv_usec >= 100000;
+}
+
+/* CPU time: own, children's, and a child's through wait4 */
+static void
+test_cpu_time(void)
+{
 	struct tms tms;
 	struct rusage ru;
+	int status;
 
 	spin_cpu(200);
 	times(&tms);
 	getrusage(RUSAGE_SELF, &ru);
 	printf("times: user time counted %s\n", yes(tms.tms_utime >= 10));
-	printf("getrusage: user %s, max RSS %s, minor faults %s\n",
-	       yes(ru.ru_utime.tv_sec > 0 || ru.ru_utime.tv_usec >= 100000), yes(ru.ru_maxrss > 0),
-	       yes(ru.ru_minflt > 0));
+	printf("getrusage: user %s, max RSS %s, minor faults %s\n", yes(used_100ms(&ru)),
+	       yes(ru.ru_maxrss > 0), yes(ru.ru_minflt > 0));
 	pid_t pid = fork();
 
 	if (pid == 0) {
 		spin_cpu(200);
 		_exit(0);
 	}
-	int status;
-
 	wait4(pid, &status, 0, &ru);
-	printf("wait4: the child's user time %s\n",
-	       yes(ru.ru_utime.tv_sec > 0 || ru.ru_utime.tv_usec >= 100000));
+	printf("wait4: the child's user time %s\n", yes(used_100ms(&ru)));
 	times(&tms);
 	getrusage(RUSAGE_CHILDREN, &ru);
 	printf("children: times %s, getrusage %s\n", yes(tms.tms_cutime >= 10),
-	       yes(ru.ru_utime.tv_sec > 0 || ru.ru_utime.tv_usec >= 100000));
+	       yes(used_100ms(&ru)));
 	printf("getrusage who 5: %ld\n", raw(98, 5, (long)&ru, 0, 0, 0, 0));
+}
 
-	/* sysinfo, umask */
+int
+main(void)
+{
 	struct sysinfo si;
+
+	setvbuf(stdout, NULL, _IONBF, 0);
+	handle(SIGALRM);
+	handle(SIGVTALRM);
+	handle(SIGPROF);
+	handle(SIGUSR1);
+	test_alarm();
+	test_real_timer();
+	test_timer_errors();
+	test_cpu_timers();
+	test_sigsuspend();
+	test_cpu_time();
 
 	printf("sysinfo: %d", sysinfo(&si));
 	printf(", free <= total %s, total >= 16 MiB %s, processes %s\n",
