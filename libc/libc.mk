@@ -62,17 +62,12 @@ $(LIBC_CRT1): $(LIBC_DIR)/crt/x86_64/crt1.asm | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(NASM) -f elf64 -g -F dwarf -o $@ $<
 
-# The real allocator (libc/malloc/malloc.mk) adds its objects with
-#     $(LIBC_A): $(MALLOC_OBJS)
-# The placeholder malloc goes last in the archive: the linker takes the
-# first member that defines an undefined symbol, so the real malloc's
-# members are found before the placeholder's weak definitions.
-LIBC_PLACEHOLDER_OBJ := $(BUILD)/$(LIBC_DIR)/src/stdlib/malloc_placeholder.o
-
+# The allocator (libc/malloc/malloc.mk) adds its objects with
+#     $(LIBC_A): $(MALLOC_LIBC_OBJS)
 $(LIBC_A): $(LIBC_OBJS)
 	@rm -f $@
 	@echo "  AR      $@"
-	@ar rcs $@ $(filter-out $(LIBC_PLACEHOLDER_OBJ),$^) $(LIBC_PLACEHOLDER_OBJ)
+	@ar rcs $@ $^
 
 libc: $(LIBC_A) $(LIBC_CRT1)
 

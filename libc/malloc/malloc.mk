@@ -85,7 +85,7 @@ test-build: $(BUILD)/malloc/mdriver-pagoda $(BUILD)/malloc/malloc_demo
 # ---------------------------------------------------------------- into libc.a
 
 # The same sources, built like the rest of Pagoda's C library, join libc.a
-# ahead of the placeholder allocator (libc/libc.mk).
+# (libc/libc.mk).
 MALLOC_LIBC_OBJS := $(MALLOC_SRCS:%.c=$(BUILD)/%.o)
 
 $(BUILD)/libc/malloc/%.o: libc/malloc/%.c $(MALLOC_HDRS) | $(DEPS_STAMP)
