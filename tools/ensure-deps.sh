@@ -22,10 +22,12 @@ for group in "$@"; do
 	case $group in
 	build)
 		need nasm have nasm
-		need grub-common have grub-mkrescue
+		# tools/mkiso.sh: grub-mkimage with GRUB's BIOS (i386-pc) CD boot
+		# image and modules, and xorriso to write the ISO
+		need grub-common have grub-mkimage
+		need grub-pc-bin test -f /usr/lib/grub/i386-pc/cdboot.img
 		need grub-pc-bin test -f /usr/lib/grub/i386-pc/multiboot2.mod
 		need xorriso have xorriso
-		need mtools have mformat
 		;;
 	run)
 		need qemu-system-x86 have qemu-system-x86_64
