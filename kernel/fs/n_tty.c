@@ -159,7 +159,7 @@ n_tty_receive_char(struct n_tty_data *ldata, char c)
 		c = '\n';
 	else if (c == '\n' && (t->c_iflag & INLCR))
 		c = '\r';
-	/* Linux sends SIGINT here; until Pagoda has signals the line is dropped. */
+	/* Linux also sends SIGINT to the foreground process group; Pagoda has no job control. */
 	if ((t->c_lflag & ISIG) && c == (char)t->c_cc[VINTR]) {
 		echo_char(ldata, c);
 		ldata->read_head = ldata->canon_head;
