@@ -14,7 +14,8 @@ Every `inline code` span outside code blocks is read as one of:
   PATH, PATH:LINE         a file or directory of the tree (relative to the
                           root, to the document, or the tail of a tracked
                           path: `asm/ptrace.h`, `page_alloc.c`); under build/,
-                          a file the Makefile makes; NAME, PROG, *, ... in a
+                          a file the Makefile makes, or one listed in
+                          docs/external-names.txt; NAME, PROG, *, ... in a
                           path match any name
   PATH: F                 F is defined in PATH
   F(), F(ARGS)            F is defined: a C function or function-like macro,
@@ -24,6 +25,7 @@ Every `inline code` span outside code blocks is read as one of:
                           out) of kernel/, libc/, include/, user/, boot/,
                           tools/, tests/, the makefiles and linker.ld
 Other spans (messages, shell lines, numbers, options) are not checked.
+The target of a relative Markdown link, [text](path), must exist too.
 
 Names of other projects that the docs quote on purpose are not looked up
 in the tree. Mark them in the text with the owner's possessive right
@@ -232,9 +234,8 @@ def read_external():
     return names
 
 
-def code_spans(text):
-    """(line number, the text before the span, span) of every inline code
-    span outside fenced and indented code blocks."""
+def prose(text):
+    """@text with its fenced and indented code blocks blanked out (lines kept)."""
     lines = text.split("\n")
     keep = []
     fence = None
@@ -255,7 +256,13 @@ def code_spans(text):
             continue
         prev_blank = line.strip() == ""
         keep.append(line)
-    body = "\n".join(keep)
+    return "\n".join(keep)
+
+
+def code_spans(text):
+    """(line number, the text before the span, span) of every inline code
+    span outside code blocks."""
+    body = prose(text)
     i = 0
     while True:
         m = re.compile(r"`+").search(body, i)
@@ -271,6 +278,14 @@ def code_spans(text):
         before = body[max(0, m.start() - 300):m.start()]
         yield lineno, before, span
         i = end.end()
+
+
+def links(text):
+    """(line number, target) of every relative Markdown link."""
+    for lineno, line in enumerate(prose(text).split("\n"), 1):
+        for m in re.finditer(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", line):
+            if not re.match(r"[a-z]+:", m.group(1)):
+                yield lineno, m.group(1)
 
 
 class Checker:
@@ -418,6 +433,9 @@ def check_files(paths, tree=None, external=None):
                 continue
             for problem in checker.check(span, docdir):
                 out.append(f"{path}:{lineno}: {problem}")
+        for lineno, target in links(text):
+            if not os.path.exists(os.path.join(os.path.dirname(os.path.abspath(path)), target)):
+                out.append(f"{path}:{lineno}: the link to `{target}` leads nowhere")
     return out
 
 
