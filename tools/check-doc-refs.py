@@ -17,7 +17,8 @@ Every `inline code` span outside code blocks is read as one of:
                           a file the Makefile makes, or one listed in
                           docs/external-names.txt; NAME, PROG, *, ... in a
                           path match any name
-  PATH: F                 F is defined in PATH
+  PATH: F                 F is defined in PATH; so is F in "`F` (`PATH`)" and
+                          "`F` in `PATH`" when F is defined somewhere
   F(), F(ARGS)            F is defined: a C function or function-like macro,
                           a system call (SYSCALL_DEFINEn), an assembly label,
                           a Python function or a GDB command
@@ -124,10 +125,16 @@ class Tree:
         names = set()
         if path.endswith((".c", ".h", ".S")):
             # a function at column 0 (STYLE.md: return type on its own line),
-            # or after its return type on the same line; prototypes included
+            # or after its return type on the same line; a body follows
+            # (a prototype ends with ';' first)
             for m in re.finditer(r"(?m)^(?:[A-Za-z_][\w \t\*]*?[\s\*])?(%s)\s*\(" % IDENT, code):
-                names.add(m.group(1))
+                end = re.compile(r"[;{]").search(code, m.end())
+                if end and end.group(0) == "{":
+                    names.add(m.group(1))
             names.update(re.findall(r"(?m)^\s*#\s*define\s+(%s)" % IDENT, code))
+            # another name for a function: malloc for __libc_malloc
+            names.update(re.findall(r"(%s)\s*\([^;{]*?\)\s*__attribute__\s*\(\(\s*alias"
+                                    % IDENT, code))
             for m in re.finditer(r"\bSYSCALL_DEFINE\d\((%s)" % IDENT, code):
                 n = m.group(1)
                 names.update({n, "sys_" + n, "__x64_sys_" + n, "__do_sys_" + n})
@@ -278,6 +285,16 @@ def code_spans(text):
         before = body[max(0, m.start() - 300):m.start()]
         yield lineno, before, span
         i = end.end()
+
+
+def placed_names(text):
+    """(line number, F, PATH) of every "`F` (`PATH`)" and "`F` in `PATH`"
+    whose PATH is a source file, unless F is marked as another project's."""
+    body = prose(text)
+    rx = r"`(%s)(?:\(\))?` (?:\(|in )`([\w/.-]+\.(?:c|h|asm|py))`" % IDENT
+    for m in re.finditer(rx, body):
+        if not OWNER_RE.search(body[max(0, m.start() - 300):m.start()]):
+            yield body.count("\n", 0, m.start()) + 1, m.group(1), m.group(2)
 
 
 def links(text):
@@ -433,6 +450,10 @@ def check_files(paths, tree=None, external=None):
                 continue
             for problem in checker.check(span, docdir):
                 out.append(f"{path}:{lineno}: {problem}")
+        for lineno, name, where in placed_names(text):
+            if tree.defs.get(name) and not checker.defined(name, where):
+                out.append(f"{path}:{lineno}: `{name}` is defined in "
+                           f"{', '.join(sorted(tree.defs[name]))}, not in `{where}`")
         for lineno, target in links(text):
             if not os.path.exists(os.path.join(os.path.dirname(os.path.abspath(path)), target)):
                 out.append(f"{path}:{lineno}: the link to `{target}` leads nowhere")

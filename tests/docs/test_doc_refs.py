@@ -39,6 +39,8 @@ PLANTED = [
     ("It reads `mm->stale_field_name`.", "`stale_field_name` is not in the code"),
     ("Take the lock `mmap_lock`.", "`mmap_lock` is not in the code"),
     ("Run `make lecture L=l9-nothing`.", "no lecture `docs/lectures/l9-nothing.gdb`"),
+    ("`entry_SYSCALL_64` (`entry.asm`) saves them.",
+     "`entry_SYSCALL_64` is defined in kernel/arch/x86_64/entry_syscall.asm, not in `entry.asm`"),
     ("See [the map](no-such-doc.md).", "the link to `no-such-doc.md` leads nowhere"),
 ]
 
