@@ -30,10 +30,10 @@ volatile unsigned long jiffies;
 /* TSC ticks per millisecond, measured at boot. */
 unsigned long tsc_khz;
 
-#define PIT_CH2	      0x42
-#define PIT_GATE_PORT 0x61 /* bit 0: channel 2 gate, bit 5: its output */
-#define CALIBRATE_US  2000 /* one measurement */
-#define CALIBRATE_RUNS 8   /* measurements; the shortest one counts */
+#define PIT_CH2	       0x42
+#define PIT_GATE_PORT  0x61 /* bit 0: channel 2 gate, bit 5: its output */
+#define CALIBRATE_US   2000 /* one measurement */
+#define CALIBRATE_RUNS 8    /* measurements; the shortest one counts */
 
 /*
  * pit_measure_tsc - TSC cycles while PIT channel 2 counts down @latch in
