@@ -34,25 +34,21 @@ extern entry_SYSCALL_64, entry_SYSCALL_64_size, isr_common, isr_common_size
 	db	DW_CFA_offset_extended_sf, %1, (-(%2) / 8) & 0x7f
 %endmacro
 
-; One FDE: the %2 bytes of code at %1 use the CIE below.
-%macro entry_fde 2
+; One FDE: the %3 bytes of code at %2 use the CIE %1.
+%macro entry_fde 3
 	dd	%%end - %%start		; length
 %%start:
-	dd	entry_cie		; the CIE (an offset in .debug_frame)
-	dq	%1			; initial location
-	dq	%2			; address range
+	dd	%1			; the CIE (an offset in .debug_frame)
+	dq	%2			; initial location
+	dq	%3			; address range
 	align	8, db 0			; DW_CFA_nop
 %%end:
 %endmacro
 
 section .debug_frame noalloc noexec nowrite progbits align=8
 
-entry_cie:
-	dd	.end - .start		; length
-.start:
-	dd	0xffffffff		; CIE id
-	db	1			; version
-	db	"S", 0			; augmentation: a signal frame
+; The rules both CIEs share: CFA = RSP + 8, every register in the pt_regs.
+%macro ptregs_rules 0
 	db	1			; code alignment factor
 	db	0x78			; data alignment factor: -8 (SLEB128)
 	db	DWARF_RIP		; return-address register
@@ -72,11 +68,31 @@ entry_cie:
 	saved_at 12, PTREGS_R12
 	saved_at 13, PTREGS_R13
 	saved_at 14, PTREGS_R14
-	saved_at 15, PTREGS_R15
 	saved_at DWARF_RIP, PTREGS_RIP
 	saved_at 49, PTREGS_EFLAGS	; RFLAGS
 	align	8, db 0
+%endmacro
+
+; entry_SYSCALL_64: an ordinary frame. The saved RIP follows the user's
+; `syscall` instruction, as a return address follows a call.
+syscall_cie:
+	dd	.end - .start		; length
+.start:
+	dd	0xffffffff		; CIE id
+	db	1			; version
+	db	0			; augmentation: none
+	ptregs_rules
 .end:
 
-	entry_fde entry_SYSCALL_64, entry_SYSCALL_64_size
-	entry_fde isr_common, isr_common_size
+; isr_common: a signal frame. The saved RIP is the interrupted instruction.
+isr_cie:
+	dd	.end - .start		; length
+.start:
+	dd	0xffffffff		; CIE id
+	db	1			; version
+	db	"S", 0			; augmentation: a signal frame
+	ptregs_rules
+.end:
+
+	entry_fde syscall_cie, entry_SYSCALL_64, entry_SYSCALL_64_size
+	entry_fde isr_cie, isr_common, isr_common_size
