@@ -392,22 +392,47 @@ faulting instruction itself (not the one before it, as for a return
 address). GDB prints every such frame as `<signal handler called>`; this
 filter prints the entry's name instead, with its file and line, as for
 entry_SYSCALL_64 (an ordinary frame: `syscall` is a call). Only `bt` uses
-frame filters: `frame N` and `up` still say `<signal handler called>`."""
+frame filters: `frame N` and `up` still say `<signal handler called>`.
+
+With a frame filter enabled, GDB prints every frame of a `bt` through
+Python, which words some frames differently (a frame without a function);
+so the filter is enabled only for a stack that has an exception entry."""
 
     def __init__(self):
         self.name = "pagoda-entry"
         self.priority = 100
-        self.enabled = True
+        self.user_enabled = True
+
+    @property
+    def enabled(self):
+        if not self.user_enabled:
+            return False
+        try:
+            frame = gdb.newest_frame()
+            while frame is not None:
+                if self.entry_name(frame):
+                    return True
+                frame = frame.older()
+        except gdb.error:
+            pass
+        return False
+
+    @enabled.setter
+    def enabled(self, value):
+        self.user_enabled = value  # `enable frame-filter`, `disable frame-filter`
+
+    @staticmethod
+    def entry_name(frame):
+        """isr_common for the frame of an exception entry, else None."""
+        if frame.type() != gdb.SIGTRAMP_FRAME or frame.pc() < USER_TOP:
+            return None
+        name = frame.name()
+        # NASM names a local label global.local: isr_common.from_kernel.
+        return name.split(".")[0] if name else None
 
     def decorate(self, decorator):
-        frame = decorator.inferior_frame()
-        if frame.type() != gdb.SIGTRAMP_FRAME or frame.pc() < USER_TOP:
-            return decorator
-        name = frame.name()
-        if name is None:
-            return decorator
-        # NASM names a local label global.local: isr_common.from_kernel.
-        return EntryFrameDecorator(decorator, name.split(".")[0])
+        name = self.entry_name(decorator.inferior_frame())
+        return EntryFrameDecorator(decorator, name) if name else decorator
 
     def filter(self, frame_iter):
         return map(self.decorate, frame_iter)

@@ -8,12 +8,21 @@
 ; below it. So, at the return address of that call, the frame's canonical
 ; frame address (CFA) is RSP + 8, the pt_regs itself, and every register
 ; of the caller, RSP and RIP included, is in the pt_regs at CFA + its
-; PTREGS_ offset. The CIE's augmentation "S" marks these as signal
-; frames, as glibc marks __restore_rt: GDB then knows that the frame
-; above was interrupted, not a caller (it looks up the faulting RIP
-; itself, not RIP - 1), and lets a backtrace go on from the kernel's
-; stack to the user's stack below it. `bt` in handle_mm_fault so
-; continues through the faulting user function down to main.
+; PTREGS_ offset. A backtrace so goes on from the kernel's stack to the
+; user's stack below it: `bt` in __do_sys_brk continues through sbrk and
+; malloc down to main, and in handle_mm_fault through the faulting user
+; function.
+;
+; The two entries differ in what the saved RIP is. After `syscall` it is
+; the next instruction, as a return address is after a call: an ordinary
+; frame, which GDB names entry_SYSCALL_64 (and it looks up the user's
+; line at RIP - 1, the syscall instruction). After an exception it is the
+; interrupted instruction itself, so isr_common's CIE has the augmentation
+; "S", a signal frame, as glibc marks __restore_rt: GDB then looks up the
+; faulting RIP itself, not RIP - 1 (which may be in another line, or
+; another function). GDB prints a signal frame as `<signal handler
+; called>`; tools/gdb/pagoda.py's frame filter prints `isr_common` in a
+; `bt` instead.
 ;
 ; Only the return address of the call into C is described correctly:
 ; stepping through the entry code instruction by instruction, `bt` is
