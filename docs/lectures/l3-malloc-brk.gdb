@@ -34,9 +34,9 @@ delete
 break __do_sys_brk
 continue
 bt
-echo \n-- the heap before: start_brk and brk of current_task->mm\n
+echo \n-- the heap before: start_brk and brk of current->mm\n
 printf "requested brk = %#lx\n", brk
-printf "mm->start_brk = %#lx, mm->brk = %#lx\n", current_task->mm->start_brk, current_task->mm->brk
+printf "mm->start_brk = %#lx, mm->brk = %#lx\n", current->mm->start_brk, current->mm->brk
 echo \n-- the range check passes (start_brk <= brk <= the RLIMIT_DATA limit), so the\n
 echo -- heap VMA grows (do_brk_flags) and flush_icache_range(old, new) is called\n
 break do_brk_flags
@@ -48,7 +48,7 @@ printf "flush_icache_range(start %#lx, end %#lx)\n", start, end
 finish
 finish
 echo \n-- the heap after\n
-printf "mm->start_brk = %#lx, mm->brk = %#lx\n", current_task->mm->start_brk, current_task->mm->brk
+printf "mm->start_brk = %#lx, mm->brk = %#lx\n", current->mm->start_brk, current->mm->brk
 vmas
 echo \n-- no frame yet: the new page is not in the page tables\n
 pte current_task->mm->start_brk

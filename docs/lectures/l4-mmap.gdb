@@ -63,9 +63,9 @@ bt 2
 delete
 break __do_sys_brk
 continue
-printf "brk(%#lx) with mm->brk = %#lx: a shrink\n", brk, current_task->mm->brk
+printf "brk(%#lx) with mm->brk = %#lx: a shrink\n", brk, current->mm->brk
 delete
 finish
-printf "mm->brk is now %#lx\n", current_task->mm->brk
+printf "mm->brk is now %#lx\n", current->mm->brk
 delete
 detach

@@ -12,7 +12,7 @@ echo \n==== 1. fork -> __do_sys_fork -> kernel_clone -> copy_process -> dup_mm\n
 break __do_sys_fork
 break dup_mm
 continue
-bt 6
+bt 7
 tasks
 continue
 echo \n==== 2. copy_page_range: each present page is mapped in both, read-only\n

@@ -12,6 +12,11 @@
  *       which takes the arguments from the saved registers (rdi, rsi,
  *       rdx, r10, r8, r9: the Linux x86-64 system-call convention);
  *   __do_sys_brk(unsigned long brk)            the body, with typed arguments.
+ * Both stay real functions and frames: __do_sys_brk is never inlined, and
+ * the kernel is built with -fno-optimize-sibling-calls (as Linux is with
+ * frame pointers), so the call in __x64_sys_brk does not become a jump.
+ * `bt` at `break __do_sys_brk` so reads as in Linux: __do_sys_brk,
+ * __x64_sys_brk, do_syscall_64, entry_SYSCALL_64, then the user's frames.
  * Each system call is defined in the file that implements it, and listed
  * in kernel/syscall/syscall_table.c.
  *

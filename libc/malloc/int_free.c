@@ -3,7 +3,7 @@
  *
  * Chain: __libc_free (malloc.c) -> _int_free -> the tcache, or
  * _int_free_merge_chunk (coalesce with free neighbours, then the unsorted
- * bin or the top) -> systrim (sysmalloc.c) -> MORECORE(-n) -> brk, when
+ * bin or the top) -> systrim (sysmalloc.c) -> sbrk(-n) -> brk, when
  * the top has grown past the trim threshold. mmapped chunks never come
  * here: __libc_free hands them to munmap_chunk.
  * glibc counterpart: _int_free, _int_free_merge_chunk in malloc/malloc.c.

@@ -3,10 +3,10 @@
  * stage of Pagoda's malloc shares.
  *
  * The chain: malloc.c (__libc_malloc) -> int_malloc.c (_int_malloc) ->
- * sysmalloc.c (sysmalloc) -> malloc-os.h (MORECORE = sbrk -> the brk system
- * call, or mmap) -> kernel; the kernel backs the new pages on first touch.
+ * sysmalloc.c (sysmalloc) -> sbrk (the brk system call) or mmap, declared
+ * in malloc-os.h -> kernel; the kernel backs the new pages on first touch.
  * free() runs malloc.c (__libc_free) -> int_free.c (_int_free) ->
- * sysmalloc.c (systrim -> MORECORE(-n), or munmap_chunk -> munmap).
+ * sysmalloc.c (systrim -> sbrk(-n), or munmap_chunk -> munmap).
  *
  * glibc counterpart: malloc/malloc.c (struct malloc_chunk, the chunk
  * macros, struct malloc_state, struct malloc_par). glibc's macros are
@@ -107,14 +107,14 @@ struct malloc_state {
 	struct malloc_chunk *top;	     /* the chunk that borders the break */
 	struct malloc_chunk *last_remainder; /* the rest of the last small split */
 	struct malloc_chunk bins[NBINS];     /* list heads; only fd, bk are used */
-	size_t system_mem;		     /* bytes obtained with MORECORE */
+	size_t system_mem;		     /* bytes obtained with sbrk (or mmap as MORECORE) */
 	size_t max_system_mem;		     /* the most system_mem ever was */
 };
 
 /* Parameters and statistics of the whole malloc (glibc: struct malloc_par). */
 struct malloc_par {
 	size_t trim_threshold;	/* trim the top when it is larger than this */
-	size_t top_pad;		/* extra bytes to ask for on each MORECORE */
+	size_t top_pad;		/* extra bytes to ask for on each sbrk */
 	size_t mmap_threshold;	/* requests this large (chunk size) are mmapped */
 	int n_mmaps;		/* mmapped chunks now */
 	int n_mmaps_max;	/* at most this many at once (M_MMAP_MAX) */
@@ -122,7 +122,7 @@ struct malloc_par {
 	bool no_dyn_threshold;	/* mallopt fixed the thresholds: do not adapt them */
 	size_t mmapped_mem;	/* bytes in mmapped chunks now */
 	size_t max_mmapped_mem; /* the most there ever were */
-	char *sbrk_base;	/* first byte of the heap obtained from MORECORE */
+	char *sbrk_base;	/* first byte of the heap obtained from sbrk */
 	int check_action;	/* MALLOC_CHECK_ from the environment */
 };
 

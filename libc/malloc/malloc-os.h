@@ -1,20 +1,25 @@
 /*
  * libc/malloc/malloc-os.h - the few operating-system services malloc uses.
  *
- * Bottom of the malloc chain: sysmalloc.c and friends call only what is
- * here. MORECORE is sbrk (the brk system call underneath: __do_sys_brk in
- * kernel/mm/mmap.c); __malloc_mmap and friends are mmap, munmap and mremap.
- * The kernel backs the new pages later, on the first write (page fault).
+ * Bottom of the malloc chain: sysmalloc.c and friends call the C library's
+ * sbrk (the brk system call underneath: __do_sys_brk in kernel/mm/mmap.c),
+ * mmap, munmap and mremap by their own names, as glibc's malloc does, so
+ * that `grep -n 'sbrk(' libc/malloc` finds every call. The kernel backs the
+ * new pages later, on the first write (page fault).
  * glibc counterpart: MORECORE and MMAP in malloc/malloc.c, malloc/morecore.c.
  *
- * Two builds:
+ * Two builds, one source:
  *  - Pagoda's libc (and a native build that links this malloc into a glibc
- *    program): the services are the C library's own sbrk, mmap, munmap,
+ *    program): the calls go to the C library's own sbrk, mmap, munmap,
  *    mremap, write, abort, getenv, __errno_location, memcpy and memset.
  *    Their prototypes are declared here so that malloc needs no libc header.
- *  - MALLOC_HOST_TEST: host unit tests; the services are host_* functions
- *    in tests/host/malloc_fake_os.c (a static buffer as the "heap", another
- *    as the "mmap area", and an abort that becomes a cmocka failure).
+ *  - MALLOC_HOST_TEST, the host unit tests: libc/malloc/malloc.mk renames the
+ *    undefined symbols sbrk, mmap, munmap, mremap, write, abort and getenv
+ *    to host_NAME in the compiled objects (objcopy --redefine-syms with
+ *    tests/host/malloc-redefine.syms), so that the same calls reach the
+ *    fake kernel in tests/host/malloc_fake_os.c (a static buffer as the
+ *    "heap", another as the "mmap area", and an abort that becomes a
+ *    cmocka failure) instead of the host's.
  */
 #ifndef MALLOC_OS_H
 #define MALLOC_OS_H
@@ -29,31 +34,19 @@
 #else
 #include <uapi/errno.h>
 #endif
-
-/* Linux x86-64 values (include/uapi/asm-generic/mman-common.h, mman.h). */
-#define MALLOC_PROT_READ      0x1
-#define MALLOC_PROT_WRITE     0x2
-#define MALLOC_MAP_PRIVATE    0x02
-#define MALLOC_MAP_ANONYMOUS  0x20
-#define MALLOC_MREMAP_MAYMOVE 1
-#define MALLOC_MAP_FAILED     ((void *)-1)
+/* PROT_*, MAP_*, MAP_FAILED, MREMAP_MAYMOVE: Linux's values. */
+#include <uapi/mman.h>
 
 /* sbrk's failure value (glibc: MORECORE_FAILURE); sbrk also sets errno. */
-#define MORECORE_FAILURE      ((void *)-1)
+#define MORECORE_FAILURE ((void *)-1)
 
 /* The page size: Pagoda's PAGE_SIZE, what the kernel passes as AT_PAGESZ. */
-#define MALLOC_PAGE_SIZE      4096UL
+#define MALLOC_PAGE_SIZE 4096UL
 
-#ifdef MALLOC_HOST_TEST
-void *host_sbrk(intptr_t increment);
-void *host_mmap(void *addr, size_t length, int prot, int flags, int fd, long offset);
-int host_munmap(void *addr, size_t length);
-void *host_mremap(void *old_address, size_t old_size, size_t new_size, int flags, ...);
-long host_write(int fd, const void *buf, size_t count);
-__attribute__((noreturn)) void host_abort(void);
-char *host_getenv(const char *name);
-#define MALLOC_OS(name) host_##name
-#else
+/*
+ * sbrk - move the program break by @increment bytes: returns the old
+ * break, MORECORE_FAILURE when the kernel refused. sbrk(0) only reads it.
+ */
 void *sbrk(intptr_t increment);
 void *mmap(void *addr, size_t length, int prot, int flags, int fd, long offset);
 int munmap(void *addr, size_t length);
@@ -61,64 +54,17 @@ void *mremap(void *old_address, size_t old_size, size_t new_size, int flags, ...
 long write(int fd, const void *buf, size_t count);
 __attribute__((noreturn)) void abort(void);
 char *getenv(const char *name);
-#define MALLOC_OS(name) name
-#endif
-
 int *__errno_location(void);
 void *memcpy(void *dest, const void *src, size_t n);
 void *memset(void *s, int c, size_t n);
 size_t strlen(const char *s);
 
-/*
- * MORECORE - move the program break by @increment bytes (sbrk semantics):
- * returns the old break, MORECORE_FAILURE when the kernel refused.
- * MORECORE(0) only reads the break.
- */
-static inline void *
-MORECORE(intptr_t increment)
-{
-	return MALLOC_OS(sbrk)(increment);
-}
-
-/* A fresh private anonymous mapping of @len bytes, or MALLOC_MAP_FAILED. */
-static inline void *
-__malloc_mmap(size_t len)
-{
-	return MALLOC_OS(mmap)(NULL, len, MALLOC_PROT_READ | MALLOC_PROT_WRITE,
-			       MALLOC_MAP_PRIVATE | MALLOC_MAP_ANONYMOUS, -1, 0);
-}
-
-static inline int
-__malloc_munmap(void *addr, size_t len)
-{
-	return MALLOC_OS(munmap)(addr, len);
-}
-
-/* Resize a mapping, letting the kernel move it; MALLOC_MAP_FAILED if not. */
-static inline void *
-__malloc_mremap(void *addr, size_t old_len, size_t new_len)
-{
-	return MALLOC_OS(mremap)(addr, old_len, new_len, MALLOC_MREMAP_MAYMOVE);
-}
-
 /* Write @msg and a newline to standard error (fd 2), ignoring failures. */
 static inline void
 __malloc_write_error(const char *msg)
 {
-	(void)!MALLOC_OS(write)(2, msg, strlen(msg));
-	(void)!MALLOC_OS(write)(2, "\n", 1);
-}
-
-static inline __attribute__((noreturn)) void
-__malloc_abort(void)
-{
-	MALLOC_OS(abort)();
-}
-
-static inline char *
-__malloc_getenv(const char *name)
-{
-	return MALLOC_OS(getenv)(name);
+	(void)!write(2, msg, strlen(msg));
+	(void)!write(2, "\n", 1);
 }
 
 static inline void

@@ -4,7 +4,7 @@
  *
  * Top of the chain: a program's malloc(100) is __libc_malloc here, which
  * serves it from the tcache or calls _int_malloc (int_malloc.c), which may
- * call sysmalloc (sysmalloc.c) -> MORECORE (sbrk -> brk) or mmap.
+ * call sysmalloc (sysmalloc.c) -> sbrk (-> brk) or mmap.
  * free(p) is __libc_free -> _int_free (int_free.c) or munmap_chunk.
  * glibc counterpart: malloc/malloc.c (__libc_malloc, __libc_free,
  * __libc_calloc, __libc_realloc, tcache_get, tcache_put, malloc_printerr)
@@ -50,7 +50,7 @@ ptmalloc_init(void)
 	 * value that user data is unlikely to hold by chance.
 	 */
 	tcache_key = ((uintptr_t)&tcache * 0x9e3779b97f4a7c15UL) ^ 0x5061676f64614d61UL;
-	check = __malloc_getenv("MALLOC_CHECK_");
+	check = getenv("MALLOC_CHECK_");
 	if (check && check[0] >= '0' && check[0] <= '9')
 		mp_.check_action = check[0] - '0';
 	__malloc_initialized = true;
@@ -65,7 +65,7 @@ void
 malloc_printerr(const char *str)
 {
 	__malloc_write_error(str);
-	__malloc_abort();
+	abort();
 }
 
 /* What a lab's unwritten function says on its first call (LAB_TODO). */
@@ -75,7 +75,7 @@ malloc_lab_todo(const char *lab, const char *func, const char *file)
 	const char *parts[] = { "lab ", lab, ": ", func, "() is not written yet (", file, ")\n" };
 
 	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
-		(void)!MALLOC_OS(write)(2, parts[i], strlen(parts[i]));
+		(void)!write(2, parts[i], strlen(parts[i]));
 }
 
 /* Take the most recently cached chunk of tcache bin @tc_idx; returns its memory. */

@@ -1,11 +1,12 @@
 # libc/malloc/malloc.mk - Pagoda's malloc: host unit tests and the
 # malloc-lab trace driver (user/mdriver.c), built for this machine.
 #
-# Host tests: libc/malloc/*.c compiled with MALLOC_HOST_TEST (the OS layer
-# becomes tests/host/malloc_fake_os.c) under ASan and UBSan, the public
-# names renamed pagoda_NAME by objcopy (tests/host/malloc-redefine.syms),
-# so that the host C library's malloc, which cmocka and ASan use, is left
-# alone (the __libc_ names too: glibc exports them, and a definition in
+# Host tests: libc/malloc/*.c compiled with MALLOC_HOST_TEST under ASan and
+# UBSan, then renamed by objcopy (tests/host/malloc-redefine.syms): the
+# calls of sbrk, mmap, munmap, mremap, write, abort and getenv become
+# host_NAME (the fake kernel, tests/host/malloc_fake_os.c), the public
+# names pagoda_NAME, so that the host C library's malloc, which cmocka and
+# ASan use, is left alone (the __libc_ names too: glibc exports them, and a definition in
 # the test program would take their place). Each tests/host/test_malloc*.c
 # becomes build/host/test_malloc*.
 #

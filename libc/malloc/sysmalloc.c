@@ -2,14 +2,17 @@
  * libc/malloc/sysmalloc.c - where malloc meets the kernel: grow the heap,
  * shrink it, map and unmap large chunks.
  *
- * Chain: _int_malloc (int_malloc.c) -> sysmalloc -> MORECORE (sbrk ->
- * brk system call, __do_sys_brk in kernel/mm/mmap.c), or mmap for a request
+ * Chain: _int_malloc (int_malloc.c) -> sysmalloc -> sbrk (-> the brk
+ * system call, __do_sys_brk in kernel/mm/mmap.c), or mmap for a request
  * of mp_.mmap_threshold bytes or more. The kernel only moves the break or
  * creates the VMA; the first write to each new page faults it in.
- * Going back: _int_free -> systrim -> MORECORE(-n); __libc_free ->
+ * Going back: _int_free -> systrim -> sbrk(-n); __libc_free ->
  * munmap_chunk -> munmap; __libc_realloc -> mremap_chunk -> mremap.
+ * Pagoda's own counters (malloc_debug, malloc.h) are kept by one call at
+ * the end of each of these functions, update_stats(), out of the
+ * algorithm's way.
  * glibc counterpart: sysmalloc, sysmalloc_mmap, systrim, munmap_chunk,
- * mremap_chunk in malloc/malloc.c.
+ * mremap_chunk in malloc/malloc.c (glibc calls sbrk through MORECORE).
  */
 #include "malloc-internal.h"
 
@@ -19,19 +22,32 @@ align_up(size_t n, size_t align)
 	return (n + align - 1) & ~(align - 1);
 }
 
-/* Keep malloc_debug's view of the memory taken from the kernel up to date. */
+/*
+ * The statistics after a call into the kernel: glibc's peaks (max_system_mem,
+ * max_mmapped_mem, max_n_mmaps) and Pagoda's malloc_debug, for which @path
+ * says how sysmalloc got memory (SYSMALLOC_NONE: it did not, or the caller
+ * is not sysmalloc).
+ */
 static void
-account_kernel_bytes(void)
+update_stats(enum sysmalloc_path path)
 {
-	malloc_debug.kernel_bytes = main_arena.system_mem + mp_.mmapped_mem;
-	if (malloc_debug.kernel_bytes > malloc_debug.max_kernel_bytes)
-		malloc_debug.max_kernel_bytes = malloc_debug.kernel_bytes;
 	if (main_arena.system_mem > main_arena.max_system_mem)
 		main_arena.max_system_mem = main_arena.system_mem;
 	if (mp_.mmapped_mem > mp_.max_mmapped_mem)
 		mp_.max_mmapped_mem = mp_.mmapped_mem;
 	if (mp_.n_mmaps > mp_.max_n_mmaps)
 		mp_.max_n_mmaps = mp_.n_mmaps;
+	malloc_debug.kernel_bytes = main_arena.system_mem + mp_.mmapped_mem;
+	if (malloc_debug.kernel_bytes > malloc_debug.max_kernel_bytes)
+		malloc_debug.max_kernel_bytes = malloc_debug.kernel_bytes;
+	if (path != SYSMALLOC_NONE)
+		malloc_debug.last_path = path;
+	if (path == SYSMALLOC_BRK)
+		malloc_debug.n_brk++;
+	else if (path == SYSMALLOC_MMAP)
+		malloc_debug.n_mmap++;
+	else if (path == SYSMALLOC_MMAP_HEAP)
+		malloc_debug.n_mmap_heap++;
 }
 
 /*
@@ -45,21 +61,18 @@ sysmalloc_mmap(size_t nb)
 {
 	size_t size = align_up(nb + SIZE_SZ, MALLOC_PAGE_SIZE);
 	struct malloc_chunk *p;
-	void *mm;
+	char *mm;
 
 	if (size <= nb)
 		return NULL; /* wrapped around */
-	mm = __malloc_mmap(size);
-	if (mm == MALLOC_MAP_FAILED)
+	mm = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (mm == MAP_FAILED)
 		return NULL;
-	p = mm;
+	p = (struct malloc_chunk *)mm;
 	set_prev_size(p, 0);
 	set_head(p, size | IS_MMAPPED);
 	mp_.n_mmaps++;
 	mp_.mmapped_mem += size;
-	account_kernel_bytes();
-	malloc_debug.last_path = SYSMALLOC_MMAP;
-	malloc_debug.n_mmap++;
 	return chunk2mem(p);
 }
 
@@ -104,79 +117,97 @@ new_top_region(struct malloc_state *av, char *base, size_t size)
 }
 
 /*
- * Grow the heap so that the top can hold @nb bytes: sbrk, or, when the
- * kernel refuses to move the break, an mmap'd region instead (glibc's
- * "mmap as MORECORE"). Returns 0, or -ENOMEM.
+ * Grow the heap with sbrk so that the top can hold @nb bytes. Returns the
+ * bytes added to the heap, or 0 when the kernel refused to move the break.
  */
-static int
-sysmalloc_grow_heap(struct malloc_state *av, size_t nb)
+static size_t
+sysmalloc_sbrk(struct malloc_state *av, size_t nb)
 {
 	struct malloc_chunk *old_top = av->top;
 	size_t old_size = chunksize(old_top);
 	char *old_end = (char *)old_top + old_size;
 	/* Ask for more than needed: fewer, larger brk calls. */
 	size_t size = nb + heap_top_pad(av, nb) + MINSIZE;
-	char *brk;
+	char *brk, *snd_brk;
 
 	if (contiguous(av) && old_size != 0)
 		size -= old_size; /* the top's free space is part of it */
 	size = align_up(size, MALLOC_PAGE_SIZE);
-	brk = size < PTRDIFF_MAX ? MORECORE(size) : MORECORE_FAILURE;
-	if (brk != MORECORE_FAILURE) {
-		malloc_debug.last_path = SYSMALLOC_BRK;
-		malloc_debug.n_brk++;
-		if (brk == old_end && old_size != 0) {
-			set_head(old_top, (old_size + size) | PREV_INUSE);
-		} else {
-			/*
-			 * Someone else moved the break: the old top is not below
-			 * the new memory, so ask for the part of the request it
-			 * was to cover as well (glibc's "correction").
-			 */
-			if (contiguous(av) && old_size != 0 &&
-			    MORECORE(align_up(old_size, MALLOC_PAGE_SIZE)) == brk + size)
-				size += align_up(old_size, MALLOC_PAGE_SIZE);
-			new_top_region(av, brk, size);
-		}
-	} else {
-		size = align_up(nb + heap_top_pad(av, nb) + MINSIZE, MALLOC_PAGE_SIZE);
-		if (size < MMAP_AS_MORECORE_SIZE)
-			size = MMAP_AS_MORECORE_SIZE;
-		brk = __malloc_mmap(size);
-		if (brk == MALLOC_MAP_FAILED)
-			return -ENOMEM;
-		malloc_debug.last_path = SYSMALLOC_MMAP_HEAP;
-		malloc_debug.n_mmap_heap++;
-		av->flags |= NONCONTIGUOUS_BIT; /* the break can never reach it */
-		new_top_region(av, brk, size);
+	if (size >= PTRDIFF_MAX)
+		return 0;
+	brk = sbrk(size);
+	if (brk == MORECORE_FAILURE)
+		return 0;
+	if (brk == old_end && old_size != 0) {
+		set_head(old_top, (old_size + size) | PREV_INUSE);
+		return size;
 	}
-	av->system_mem += size;
-	account_kernel_bytes();
-	return 0;
+	/*
+	 * Someone else moved the break: the old top is not below the new
+	 * memory, so ask for the part of the request it was to cover as well
+	 * (glibc's "correction"). sbrk returns the old break: brk + size if
+	 * nobody moved it in between.
+	 */
+	if (contiguous(av) && old_size != 0) {
+		snd_brk = sbrk(align_up(old_size, MALLOC_PAGE_SIZE));
+		if (snd_brk == brk + size)
+			size += align_up(old_size, MALLOC_PAGE_SIZE);
+	}
+	new_top_region(av, brk, size);
+	return size;
+}
+
+/*
+ * The kernel refused to move the break: grow the heap with an mmap'd
+ * region of at least MMAP_AS_MORECORE_SIZE instead (glibc's "mmap as
+ * MORECORE"). Returns the bytes added to the heap, or 0.
+ */
+static size_t
+sysmalloc_mmap_heap(struct malloc_state *av, size_t nb)
+{
+	size_t size = align_up(nb + heap_top_pad(av, nb) + MINSIZE, MALLOC_PAGE_SIZE);
+	char *mbrk;
+
+	if (size < MMAP_AS_MORECORE_SIZE)
+		size = MMAP_AS_MORECORE_SIZE;
+	mbrk = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (mbrk == MAP_FAILED)
+		return 0;
+	av->flags |= NONCONTIGUOUS_BIT; /* the break can never reach it */
+	new_top_region(av, mbrk, size);
+	return size;
 }
 
 /*
  * sysmalloc - get memory from the kernel for a request of chunk size @nb
  * that no free chunk and not the top could hold. Large requests get their
- * own mapping; others grow the heap and are carved from the new top.
- * Returns the memory, or NULL with errno ENOMEM.
+ * own mapping; others grow the heap (sbrk, else mmap) and are carved from
+ * the new top. Returns the memory, or NULL with errno ENOMEM.
  */
 void *
 sysmalloc(size_t nb, struct malloc_state *av)
 {
+	enum sysmalloc_path path = SYSMALLOC_NONE;
 	struct malloc_chunk *p;
 	size_t size;
 	void *mem;
 
-	malloc_debug.last_nb = nb;
-	malloc_debug.last_threshold = mp_.mmap_threshold;
 	if (nb >= mp_.mmap_threshold && mp_.n_mmaps < mp_.n_mmaps_max) {
 		mem = sysmalloc_mmap(nb);
-		if (mem != NULL)
-			return mem;
+		if (mem != NULL) {
+			path = SYSMALLOC_MMAP;
+			goto out;
+		}
 	}
-	if (sysmalloc_grow_heap(av, nb) != 0)
+	size = sysmalloc_sbrk(av, nb);
+	path = SYSMALLOC_BRK;
+	if (size == 0) {
+		size = sysmalloc_mmap_heap(av, nb);
+		path = size != 0 ? SYSMALLOC_MMAP_HEAP : SYSMALLOC_NONE;
+	}
+	if (size == 0)
 		goto out_enomem;
+	av->system_mem += size;
 	p = av->top;
 	size = chunksize(p);
 	if (size < nb + MINSIZE)
@@ -184,11 +215,17 @@ sysmalloc(size_t nb, struct malloc_state *av)
 	av->top = chunk_at_offset(p, nb);
 	set_head(p, nb | PREV_INUSE);
 	set_head(av->top, (size - nb) | PREV_INUSE);
-	return chunk2mem(p);
+	mem = chunk2mem(p);
+	goto out;
 
 out_enomem:
 	__malloc_set_errno(ENOMEM);
-	return NULL;
+	mem = NULL;
+out:
+	malloc_debug.last_nb = nb;
+	malloc_debug.last_threshold = mp_.mmap_threshold;
+	update_stats(path);
+	return mem;
 }
 
 /*
@@ -210,18 +247,18 @@ systrim(size_t pad, struct malloc_state *av)
 	extra = (top_area - pad) & ~(MALLOC_PAGE_SIZE - 1);
 	if (extra == 0)
 		return 0;
-	current_brk = MORECORE(0);
+	current_brk = sbrk(0);
 	if (current_brk != (char *)av->top + top_size)
 		return 0;
-	MORECORE(-(intptr_t)extra);
-	new_brk = MORECORE(0);
+	sbrk(-(intptr_t)extra);
+	new_brk = sbrk(0);
 	if (new_brk == MORECORE_FAILURE || new_brk >= current_brk)
 		return 0;
 	released = current_brk - new_brk;
 	av->system_mem -= released;
 	set_head(av->top, (top_size - released) | PREV_INUSE);
 	malloc_debug.n_trim++;
-	account_kernel_bytes();
+	update_stats(SYSMALLOC_NONE);
 	return 1;
 }
 
@@ -250,8 +287,8 @@ munmap_chunk(struct malloc_chunk *p)
 	mmapped_region(p, "munmap_chunk(): invalid pointer", &block, &total);
 	mp_.n_mmaps--;
 	mp_.mmapped_mem -= total;
-	account_kernel_bytes();
-	__malloc_munmap((void *)block, total);
+	munmap((void *)block, total);
+	update_stats(SYSMALLOC_NONE);
 }
 
 /*
@@ -271,12 +308,12 @@ mremap_chunk(struct malloc_chunk *p, size_t nb)
 	mmapped_region(p, "mremap_chunk(): invalid pointer", &block, &total);
 	if (total == new_size)
 		return p;
-	cp = __malloc_mremap((void *)block, total, new_size);
-	if (cp == MALLOC_MAP_FAILED)
+	cp = mremap((void *)block, total, new_size, MREMAP_MAYMOVE);
+	if (cp == MAP_FAILED)
 		return NULL;
 	p = (struct malloc_chunk *)(cp + offset);
 	set_head(p, (new_size - offset) | IS_MMAPPED);
 	mp_.mmapped_mem = mp_.mmapped_mem - total + new_size;
-	account_kernel_bytes();
+	update_stats(SYSMALLOC_NONE);
 	return p;
 }

@@ -73,12 +73,14 @@ def test_l3_malloc_brk(runs):
     ])
     assert "[pagoda] execve: pid 1 runs malloc_demo" in out
     assert "nb = 112, mp_.mmap_threshold = 131072" in out
-    # One backtrace from the kernel down to main: the pt_regs unwinder.
+    # One backtrace from the kernel down to main, through the named entry
+    # (entry_cfi.asm); tests/gdb/test_frames.py checks every frame.
     bt = out[re.search(r"Breakpoint \d+, __do_sys_brk", out).start():]
     bt = bt[:bt.index("-- the heap before")]
     assert_in_order(re.findall(r"^#\d+ +(?:0x[0-9a-f]+ in )?<?(\w+)", bt, re.M),
-                    ["__do_sys_brk", "do_syscall_64", "signal", "__brk", "brk", "sbrk",
-                     "sysmalloc", "__libc_malloc", "demo_malloc", "main"])
+                    ["__do_sys_brk", "__x64_sys_brk", "do_syscall_64", "entry_SYSCALL_64",
+                     "__brk", "brk", "sbrk", "sysmalloc_sbrk", "sysmalloc", "__libc_malloc",
+                     "demo_malloc", "main"])
     # The break before and after: one page.
     before = re.search(r"heap before.*\nrequested brk = (0x\w+)\n"
                        r"mm->start_brk = (0x\w+), mm->brk = (0x\w+)", out)
@@ -96,8 +98,8 @@ def test_l3_malloc_brk(runs):
     bt = out[re.search(r"Breakpoint \d+, handle_mm_fault", out).start():]
     bt = bt[:bt.index("CR2 =")]
     assert_in_order(re.findall(r"^#\d+ +(?:0x[0-9a-f]+ in )?<?(\w+)", bt, re.M),
-                    ["handle_mm_fault", "exc_page_fault", "signal", "new_top_region", "sysmalloc",
-                     "__libc_malloc", "demo_malloc", "main"])
+                    ["handle_mm_fault", "exc_page_fault", "isr_common", "new_top_region",
+                     "sysmalloc", "__libc_malloc", "demo_malloc", "main"])
     # Before the fault no PTE; after it a present, writable user page.
     assert "not present at the PT level: an access faults" in out
     assert re.search(r"CR2 = 0x\w+, error code 6 ", out)
@@ -170,7 +172,7 @@ def test_l5_fork_cow(runs):
     assert "Error in sourced" not in out, out
     assert_in_order(hits(out), ["__do_sys_fork", "dup_mm", "copy_page_range", "wake_up_process",
                                 "do_wp_page"])
-    assert re.search(r"^#4 +fork \(\) at libc/src/process/fork.c", out, re.M), out
+    assert re.search(r"^#5 +fork \(\) at libc/src/process/fork.c", out, re.M), out
     assert re.search(r"^\*\s+1\s+0 R init\s+\S+\n\s+2\s+1 R init\s+\S+$", out, re.M), out
     ptes = re.findall(r"PT  \[510\] @ \S+ = (0x\w+)  ([A-Z ]+)\n=> physical (0x\w+)", out)
     # before fork: writable; after: read-only in both, one frame; after the

@@ -1,7 +1,8 @@
 /*
  * tests/host/malloc_fake_os.c - the kernel, as far as the malloc host
- * tests need one: the host_* functions that libc/malloc/malloc-os.h calls
- * when compiled with MALLOC_HOST_TEST.
+ * tests need one: the host_* functions that malloc's calls of sbrk, mmap,
+ * munmap, mremap, write, abort and getenv are renamed to in the test
+ * archive (tests/host/malloc-redefine.syms, libc/malloc/malloc.mk).
  *
  * brk: a static buffer and an offset into it (sbrk semantics, including
  * the failure value and errno), with an optional limit to make brk fail.
@@ -95,7 +96,7 @@ host_mmap(void *addr, size_t length, int prot, int flags, int fd, long offset)
 	first = mmap_fail || npages == 0 || npages > NPAGES ? -1 : find_pages(npages);
 	if (first < 0) {
 		errno = ENOMEM;
-		return MALLOC_MAP_FAILED;
+		return MAP_FAILED;
 	}
 	mark_pages(first, npages, 1);
 	/* Fresh anonymous memory is zero, as the kernel gives it. */
@@ -140,7 +141,7 @@ host_mremap(void *old_address, size_t old_size, size_t new_size, int flags, ...)
 	}
 	p = host_mmap(NULL, new_size, 0, 0, -1, 0);
 	n_mmap--;
-	if (p == MALLOC_MAP_FAILED)
+	if (p == MAP_FAILED)
 		return p;
 	memcpy(p, old_address, old_size);
 	mark_pages(first, old_np, 0);

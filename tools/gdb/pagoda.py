@@ -14,12 +14,20 @@ It adds:
   buddy (freepages) the buddy allocator's free blocks per order
   mchunks           the user heap's chunks, from mp_.sbrk_base to the top
 
-and two things that make kernel and user debugging behave:
+  $current()        the task running now (current_task), as the kernel's
+                    `current` macro: `p $current()->mm->brk`. A GDB macro
+                    `current` is defined too, so `p current->mm->brk`
+                    works as in the source.
+
+and three things that make kernel and user debugging behave:
 
   - an unwinder that ends a backtrace at the first frame of a kernel
     stack (the entry code itself is described to GDB in DWARF by
     kernel/arch/x86_64/entry_cfi.asm: it reads the struct pt_regs, so `bt`
     in __do_sys_brk continues into sbrk, sysmalloc, malloc and main;
+  - a frame filter that names the exception entry in a backtrace
+    (isr_common, where GDB would print `<signal handler called>`: see
+    EntryFrameFilter);
   - a condition on breakpoints at user addresses. QEMU checks breakpoints
     by address before it fetches the instruction, so a breakpoint on a
     user page that is not mapped yet (program text is read on first
@@ -46,6 +54,7 @@ import os
 
 import gdb
 import gdb.unwinder
+from gdb.FrameDecorator import FrameDecorator
 
 PAGE_SIZE = 4096
 PAGE_OFFSET = 0xFFFF888000000000  # the direct map of physical memory
@@ -131,6 +140,19 @@ def task_or_current(arg):
 
 def comm(task):
     return task["comm"].string()
+
+
+class CurrentFunction(gdb.Function):
+    """$current() - the task running now: current_task, what the kernel's
+`current` macro (include/pagoda/sched.h) reads. `p $current()->mm->brk`,
+`p $current()->pid`; also in breakpoint conditions. (`p current->mm->brk`
+works too: pagoda.py defines `current` as a GDB macro.)"""
+
+    def __init__(self):
+        super().__init__("current")
+
+    def invoke(self):
+        return current_task()
 
 
 # ---------------------------------------------------------------- user symbols
@@ -333,6 +355,87 @@ the saved struct pt_regs in DWARF for GDB.)"""
         info.add_saved_register("rip", gdb.Value(0).cast(pending_frame.read_register("rip").type))
         info.add_saved_register("rsp", gdb.Value(sp).cast(pending_frame.read_register("rsp").type))
         return info
+
+
+class EntryFrameDecorator(FrameDecorator):
+    """An exception entry frame under its own name (see EntryFrameFilter)."""
+
+    def __init__(self, base, name):
+        super().__init__(base)
+        self.entry_name = name
+
+    def function(self):
+        return self.entry_name
+
+    def frame_args(self):
+        return []
+
+    def sal(self):
+        """The call instruction's line (the frame's pc is the return address)."""
+        return gdb.find_pc_line(self.inferior_frame().pc() - 1)
+
+    def filename(self):
+        sal = self.sal()
+        return sal.symtab.filename if sal.symtab else None
+
+    def line(self):
+        sal = self.sal()
+        return sal.line if sal.symtab else None
+
+
+class EntryFrameFilter:
+    """Name the exception entry in `bt`.
+
+kernel/arch/x86_64/entry_cfi.asm marks isr_common's frame as a signal
+frame ("S"): the code below it was interrupted, so GDB looks up the
+faulting instruction itself (not the one before it, as for a return
+address). GDB prints every such frame as `<signal handler called>`; this
+filter prints the entry's name instead, with its file and line, as for
+entry_SYSCALL_64 (an ordinary frame: `syscall` is a call). Only `bt` uses
+frame filters: `frame N` and `up` still say `<signal handler called>`.
+
+With a frame filter enabled, GDB prints every frame of a `bt` through
+Python, which words some frames differently (a frame without a function);
+so the filter is enabled only for a stack that has an exception entry."""
+
+    def __init__(self):
+        self.name = "pagoda-entry"
+        self.priority = 100
+        self.user_enabled = True
+
+    @property
+    def enabled(self):
+        if not self.user_enabled:
+            return False
+        try:
+            frame = gdb.newest_frame()
+            while frame is not None:
+                if self.entry_name(frame):
+                    return True
+                frame = frame.older()
+        except gdb.error:
+            pass
+        return False
+
+    @enabled.setter
+    def enabled(self, value):
+        self.user_enabled = value  # `enable frame-filter`, `disable frame-filter`
+
+    @staticmethod
+    def entry_name(frame):
+        """isr_common for the frame of an exception entry, else None."""
+        if frame.type() != gdb.SIGTRAMP_FRAME or frame.pc() < USER_TOP:
+            return None
+        name = frame.name()
+        # NASM names a local label global.local: isr_common.from_kernel.
+        return name.split(".")[0] if name else None
+
+    def decorate(self, decorator):
+        name = self.entry_name(decorator.inferior_frame())
+        return EntryFrameDecorator(decorator, name) if name else decorator
+
+    def filter(self, frame_iter):
+        return map(self.decorate, frame_iter)
 
 
 # ---------------------------------------------------------------- tasks
@@ -610,7 +713,10 @@ def install():
     gdb.execute("alias freepages = buddy")
     MchunksCommand()
     PageReady()
+    CurrentFunction()
+    gdb.execute("macro define current current_task")
     gdb.unwinder.register_unwinder(None, OutermostUnwinder(), replace=True)
+    gdb.frame_filters["pagoda-entry"] = EntryFrameFilter()
     gdb.events.breakpoint_created.connect(guard_user_breakpoint)
     gdb.events.breakpoint_modified.connect(guard_user_breakpoint)
     # A breakpoint on a user function before its program has exec'd

@@ -1,10 +1,11 @@
 /*
  * tests/host/include/malloc_test.h - what the malloc host tests share.
  *
- * libc/malloc is compiled for this machine with MALLOC_HOST_TEST, so its
- * OS layer (libc/malloc/malloc-os.h) calls the fake kernel in
- * tests/host/malloc_fake_os.c: a static buffer with a movable break, and a
- * static "mmap area" handed out in pages. Its public functions are renamed
+ * libc/malloc is compiled for this machine with MALLOC_HOST_TEST, and its
+ * calls of sbrk, mmap, munmap, mremap, write, abort and getenv are renamed
+ * host_NAME in the objects (tests/host/malloc-redefine.syms), so they reach
+ * the fake kernel in tests/host/malloc_fake_os.c: a static buffer with a
+ * movable break, and a static "mmap area" handed out in pages. Its public functions are renamed
  * pagoda_NAME in the test archive (libc/malloc/malloc.mk), so they do not
  * clash with the C library's malloc, which cmocka and ASan keep using.
  */
@@ -32,6 +33,15 @@ int pagoda_mallopt(int param, int value);
 int pagoda_malloc_trim(size_t pad);
 void pagoda_malloc_stats(void);
 struct mallinfo2 pagoda_mallinfo2(void);
+
+/* The fake kernel: what malloc's sbrk, mmap, ... calls become. */
+void *host_sbrk(intptr_t increment);
+void *host_mmap(void *addr, size_t length, int prot, int flags, int fd, long offset);
+int host_munmap(void *addr, size_t length);
+void *host_mremap(void *old_address, size_t old_size, size_t new_size, int flags, ...);
+long host_write(int fd, const void *buf, size_t count);
+__attribute__((noreturn)) void host_abort(void);
+char *host_getenv(const char *name);
 
 /* Sizes of the fake heap (the most the break can move) and mmap area. */
 #define FAKE_HEAP_SIZE (256UL << 20)
