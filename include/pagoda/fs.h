@@ -17,6 +17,7 @@
 #ifndef PAGODA_FS_H
 #define PAGODA_FS_H
 
+#include <pagoda/err.h>
 #include <pagoda/types.h>
 #include <pagoda/uaccess.h>
 
@@ -181,25 +182,5 @@ void proc_flush_task(int pid);
 /* fget - descriptor @fd of the current task with a reference taken (fput
  * it), or NULL when @fd is not open. */
 struct file *fget(int fd);
-
-/* ERR_PTR and friends: an errno carried in a pointer. */
-#define MAX_ERRNO_PTR 4095
-static inline void *
-ERR_PTR(long error)
-{
-	return (void *)error;
-}
-
-static inline long
-PTR_ERR(const void *ptr)
-{
-	return (long)ptr;
-}
-
-static inline bool
-IS_ERR(const void *ptr)
-{
-	return (unsigned long)ptr >= (unsigned long)-MAX_ERRNO_PTR;
-}
 
 #endif /* PAGODA_FS_H */
