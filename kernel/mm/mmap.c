@@ -25,10 +25,8 @@
 #include <uapi/fcntl.h>
 #include <uapi/mman.h>
 
-#define TASK_SIZE	TASK_SIZE_MAX
-#define MMAP_MIN_ADDR	(64 * KiB)	  /* Linux's default mmap_min_addr */
-#define STACK_GUARD_GAP (256 * PAGE_SIZE) /* kept free below a stack */
-#define MAX_MAP_COUNT	65530		  /* Linux's vm.max_map_count */
+#define MMAP_MIN_ADDR (64 * KiB) /* Linux's default mmap_min_addr */
+#define MAX_MAP_COUNT 65530	 /* Linux's vm.max_map_count */
 
 /* LAB(mmap) BEGIN: munmap: split the VMAs at the ends of the range, remove the ones inside */
 /* do_munmap_range - take [start, end) out of every VMA it touches. */

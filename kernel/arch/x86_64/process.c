@@ -209,7 +209,7 @@ arch_start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp)
 	 * The program dies of SIGSEGV instead, as on Linux, before the return
 	 * to user mode is tried (exit_to_user_mode delivers it).
 	 */
-	if (ip >= TASK_SIZE_MAX_X86)
+	if (ip >= TASK_SIZE_MAX)
 		force_sig(SIGSEGV);
 }
 
