@@ -21,6 +21,8 @@
 #include <pagoda/types.h>
 #include <pagoda/uaccess.h>
 
+#include <uapi/limits.h> /* PATH_MAX, NAME_MAX */
+
 typedef long long loff_t;
 typedef unsigned int umode_t;
 
@@ -104,10 +106,6 @@ struct file {
 	int f_count;	       /* references: descriptors, mappings, exec */
 	void *private_data;    /* the file kind's own state */
 };
-
-/* PATH_MAX counts the NUL; NAME_MAX is one component (Linux's limits). */
-#define PATH_MAX	4096
-#define NAME_MAX	255
 
 #define NR_OPEN_DEFAULT 64 /* descriptors per process */
 
