@@ -91,12 +91,12 @@ $(BUILD)/include/pagoda/version.h: FORCE
 		"$(VERSION)" "$$($(CC) --version | head -n 1)" > $@.tmp.$$$$ && \
 		{ cmp -s $@.tmp.$$$$ $@ && rm -f $@.tmp.$$$$ || mv -f $@.tmp.$$$$ $@; }
 
-# asm-offsets: struct layouts from C for the assembly (see asm-offsets.c).
-$(BUILD)/include/asm-offsets.inc: $(ARCH_DIR)/asm-offsets.c $(ARCH_DIR)/include/asm/ptrace.h \
-		$(ARCH_DIR)/include/asm/page.h
+# asm-offsets: struct layouts and constants from C for the assembly (see
+# asm-offsets.c); the headers it reads are in asm-offsets.d.
+$(BUILD)/include/asm-offsets.inc: $(ARCH_DIR)/asm-offsets.c
 	@mkdir -p $(dir $@)
-	$(CC) $(KERNEL_CFLAGS) -MF /dev/null -S -o $(BUILD)/asm-offsets.s $<
-	sed -n 's/^[[:space:]]*->\([A-Z_0-9]*\) \$$\{0,1\}\([0-9]*\).*/%define \1 \2/p' \
+	$(CC) $(KERNEL_CFLAGS) -MF $(BUILD)/asm-offsets.d -MT $@ -S -o $(BUILD)/asm-offsets.s $<
+	sed -n 's/^[[:space:]]*->\([A-Z_0-9]*\) \$$\{0,1\}\(-\{0,1\}[0-9]*\).*/%define \1 \2/p' \
 		$(BUILD)/asm-offsets.s > $@
 
 # version.h must exist before anything compiles (order-only); the files

@@ -19,36 +19,22 @@
 ; kernel/arch/x86_64/ once the page-frame allocator is up.
 ;
 ; Counterpart: Linux arch/x86/boot/compressed/head_64.S (startup_32).
+;
+; The C headers' constants come through asm-offsets.inc (asm-offsets.c),
+; under their C names: MULTIBOOT2_BOOTLOADER_MAGIC (pagoda/multiboot2.h),
+; the page-table entry bits _PAGE_PRESENT, _PAGE_RW and _PAGE_PSE (a
+; 2 MiB page in a PD entry; asm/pgtable.h), the control-register and EFER
+; bits X86_CR0_*, X86_CR4_*, MSR_EFER, EFER_LME, EFER_NX
+; (asm/processor.h), the selectors __KERNEL_CS and __KERNEL_DS of the
+; boot GDT below (asm/segment.h), QEMU_EXIT_PORT and QEMU_EXIT_PANIC
+; (asm/qemu.h).
 
-MB2_BOOTLOADER_MAGIC	equ 0x36d76289
-
-KERNEL_VMA	equ 0xffffffff80000000
-
-; Page-table entry bits (Intel SDM Vol. 3A, 4.5 "4-Level Paging")
-PTE_PRESENT	equ 1 << 0
-PTE_WRITE	equ 1 << 1
-PTE_PSE		equ 1 << 7		; in a PD entry: a 2 MiB page
-
-; Control register and MSR bits
-CR0_PE		equ 1 << 0
-CR0_WP		equ 1 << 16
-CR0_PG		equ 1 << 31
-CR4_PAE		equ 1 << 5
-CR4_PGE		equ 1 << 7
-MSR_EFER	equ 0xc0000080
-EFER_LME	equ 1 << 8		; long mode enable
-EFER_NXE	equ 1 << 11		; no-execute enable
+%include "asm-offsets.inc"
 
 CPUID_EXT_LM	equ 1 << 29		; CPUID 0x80000001 EDX: long mode
 CPUID_EXT_NX	equ 1 << 20		; CPUID 0x80000001 EDX: NX
 
 COM1		equ 0x3f8
-QEMU_EXIT_PORT	equ 0xf4		; isa-debug-exit, see asm/qemu.h
-QEMU_EXIT_PANIC	equ 0x11
-
-; Selectors of the boot GDT below; the same values as asm/segment.h.
-BOOT_CS		equ 0x10
-BOOT_DS		equ 0x18
 
 extern startup_64
 
@@ -63,7 +49,7 @@ _start32:
 	mov	[boot_mb2_info], ebx	; below uses every register
 	call	serial_init32
 
-	cmp	dword [boot_mb2_magic], MB2_BOOTLOADER_MAGIC
+	cmp	dword [boot_mb2_magic], MULTIBOOT2_BOOTLOADER_MAGIC
 	jne	.no_multiboot
 	call	check_long_mode
 	test	eax, eax
@@ -75,7 +61,7 @@ _start32:
 	lgdt	[boot_gdt_ptr]
 	; A far jump loads CS from the 64-bit GDT: from here on we run in
 	; 64-bit mode (still at the low, identity-mapped address).
-	jmp	BOOT_CS:long_mode_low
+	jmp	__KERNEL_CS:long_mode_low
 
 .no_multiboot:
 	mov	esi, msg_no_multiboot
@@ -134,14 +120,14 @@ build_page_tables:
 	xor	eax, eax
 	rep stosd
 
-	mov	eax, boot_pdpt_low + PTE_PRESENT + PTE_WRITE
+	mov	eax, boot_pdpt_low + _PAGE_PRESENT + _PAGE_RW
 	mov	[boot_pml4 + 0 * 8], eax
 	mov	[boot_pml4 + 273 * 8], eax
-	mov	eax, boot_pdpt_high + PTE_PRESENT + PTE_WRITE
+	mov	eax, boot_pdpt_high + _PAGE_PRESENT + _PAGE_RW
 	mov	[boot_pml4 + 511 * 8], eax
 
 	; pdpt_low[0..3] -> pd0..pd3; pdpt_high[510..511] -> pd0..pd1
-	mov	eax, boot_pd + PTE_PRESENT + PTE_WRITE
+	mov	eax, boot_pd + _PAGE_PRESENT + _PAGE_RW
 	mov	ecx, 0
 .pdpt_loop:
 	mov	[boot_pdpt_low + ecx * 8], eax
@@ -149,13 +135,13 @@ build_page_tables:
 	inc	ecx
 	cmp	ecx, 4
 	jne	.pdpt_loop
-	mov	eax, boot_pd + PTE_PRESENT + PTE_WRITE
+	mov	eax, boot_pd + _PAGE_PRESENT + _PAGE_RW
 	mov	[boot_pdpt_high + 510 * 8], eax
 	add	eax, 4096
 	mov	[boot_pdpt_high + 511 * 8], eax
 
 	; 2048 PD entries, entry i maps physical i * 2 MiB
-	mov	eax, PTE_PRESENT + PTE_WRITE + PTE_PSE
+	mov	eax, _PAGE_PRESENT + _PAGE_RW + _PAGE_PSE
 	mov	edi, boot_pd
 	mov	ecx, 2048
 .pd_loop:
@@ -170,7 +156,7 @@ build_page_tables:
 ; CPU has NX), then CR0.PG: the CPU is now in IA-32e compatibility mode.
 enable_long_mode:
 	mov	eax, cr4
-	or	eax, CR4_PAE | CR4_PGE
+	or	eax, X86_CR4_PAE | X86_CR4_PGE
 	mov	cr4, eax
 	mov	eax, boot_pml4
 	mov	cr3, eax
@@ -180,7 +166,7 @@ enable_long_mode:
 	mov	ebx, EFER_LME
 	test	edx, CPUID_EXT_NX
 	jz	.no_nx
-	or	ebx, EFER_NXE
+	or	ebx, EFER_NX
 .no_nx:
 	mov	ecx, MSR_EFER
 	rdmsr
@@ -188,7 +174,7 @@ enable_long_mode:
 	wrmsr
 
 	mov	eax, cr0
-	or	eax, CR0_PG | CR0_WP | CR0_PE
+	or	eax, X86_CR0_PG | X86_CR0_WP | X86_CR0_PE
 	mov	cr0, eax
 	ret
 
@@ -257,7 +243,7 @@ bits 64
 ; low address. Load the data segments, then jump to the higher half:
 ; an absolute 64-bit jump, since the target is more than 2 GiB away.
 long_mode_low:
-	mov	ax, BOOT_DS
+	mov	ax, __KERNEL_DS
 	mov	ds, ax
 	mov	es, ax
 	mov	ss, ax

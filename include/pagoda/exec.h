@@ -9,7 +9,7 @@
 #include <pagoda/elf.h>
 #include <pagoda/types.h>
 
-#define PATH_MAX 4096
+#include <uapi/limits.h> /* PATH_MAX */
 
 struct file;
 struct mm_struct;

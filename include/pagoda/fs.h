@@ -17,8 +17,11 @@
 #ifndef PAGODA_FS_H
 #define PAGODA_FS_H
 
+#include <pagoda/err.h>
 #include <pagoda/types.h>
 #include <pagoda/uaccess.h>
+
+#include <uapi/limits.h> /* PATH_MAX, NAME_MAX */
 
 typedef long long loff_t;
 typedef unsigned int umode_t;
@@ -104,10 +107,6 @@ struct file {
 	void *private_data;    /* the file kind's own state */
 };
 
-/* PATH_MAX counts the NUL; NAME_MAX is one component (Linux's limits). */
-#define PATH_MAX	4096
-#define NAME_MAX	255
-
 #define NR_OPEN_DEFAULT 64 /* descriptors per process */
 
 /* A process's descriptor table; fork copies it, threads would share it. */
@@ -181,25 +180,5 @@ void proc_flush_task(int pid);
 /* fget - descriptor @fd of the current task with a reference taken (fput
  * it), or NULL when @fd is not open. */
 struct file *fget(int fd);
-
-/* ERR_PTR and friends: an errno carried in a pointer. */
-#define MAX_ERRNO_PTR 4095
-static inline void *
-ERR_PTR(long error)
-{
-	return (void *)error;
-}
-
-static inline long
-PTR_ERR(const void *ptr)
-{
-	return (long)ptr;
-}
-
-static inline bool
-IS_ERR(const void *ptr)
-{
-	return (unsigned long)ptr >= (unsigned long)-MAX_ERRNO_PTR;
-}
 
 #endif /* PAGODA_FS_H */

@@ -126,6 +126,15 @@ void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
 bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npages);
 
 /* ---- changing the map (kernel/mm/mmap.c) ---- */
+
+/*
+ * The gap kept free below a stack (a VM_GROWSDOWN mapping): mmap places
+ * nothing there and the stack grows no closer than this to the mapping
+ * below it, so a stack that overflows faults instead of running into
+ * other memory. 256 pages (1 MiB), Linux's default stack_guard_gap.
+ */
+#define STACK_GUARD_GAP (256UL * PAGE_SIZE)
+
 struct file;
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
 unsigned long mmap_region(struct file *file, unsigned long addr, unsigned long len,

@@ -31,6 +31,9 @@ typedef int pid_t;
 
 #define TASK_COMM_LEN	   16
 #define PID_MAX		   32768
+/* The process table's size: fork fails with EAGAIN when it is full, so a
+ * fork bomb stops there (and kernel stacks, 16 KiB each, stay bounded). */
+#define MAX_TASKS	   512
 #define NSIG		   64
 
 /* Resource limits (prlimit64): RLIMIT_* index task->rlim. */
@@ -38,6 +41,33 @@ struct rlimit64 {
 	uint64_t rlim_cur; /* soft limit: what is enforced */
 	uint64_t rlim_max; /* hard limit: the most the soft may be raised to */
 };
+
+/*
+ * The resource limits of the first process, inherited by every other:
+ * none, except an 8 MiB stack, no core files, 1024 open files (4096 at
+ * most) and the process table's size. Linux's INIT_RLIMITS
+ * (include/asm-generic/resource.h), whose RLIMIT_NPROC is computed from
+ * memory at boot instead.
+ */
+#define INIT_RLIMITS                                                                               \
+	{                                                                                          \
+		[RLIMIT_CPU] = { RLIM_INFINITY, RLIM_INFINITY },                                   \
+		[RLIMIT_FSIZE] = { RLIM_INFINITY, RLIM_INFINITY },                                 \
+		[RLIMIT_DATA] = { RLIM_INFINITY, RLIM_INFINITY },                                  \
+		[RLIMIT_STACK] = { _STK_LIM, RLIM_INFINITY },                                      \
+		[RLIMIT_CORE] = { 0, RLIM_INFINITY },                                              \
+		[RLIMIT_RSS] = { RLIM_INFINITY, RLIM_INFINITY },                                   \
+		[RLIMIT_NPROC] = { MAX_TASKS, MAX_TASKS },                                         \
+		[RLIMIT_NOFILE] = { INR_OPEN_CUR, INR_OPEN_MAX },                                  \
+		[RLIMIT_MEMLOCK] = { RLIM_INFINITY, RLIM_INFINITY },                               \
+		[RLIMIT_AS] = { RLIM_INFINITY, RLIM_INFINITY },                                    \
+		[RLIMIT_LOCKS] = { RLIM_INFINITY, RLIM_INFINITY },                                 \
+		[RLIMIT_SIGPENDING] = { RLIM_INFINITY, RLIM_INFINITY },                            \
+		[RLIMIT_MSGQUEUE] = { RLIM_INFINITY, RLIM_INFINITY },                              \
+		[RLIMIT_NICE] = { RLIM_INFINITY, RLIM_INFINITY },                                  \
+		[RLIMIT_RTPRIO] = { RLIM_INFINITY, RLIM_INFINITY },                                \
+		[RLIMIT_RTTIME] = { RLIM_INFINITY, RLIM_INFINITY },                                \
+	}
 
 struct mm_struct;
 struct files_struct;
@@ -87,8 +117,9 @@ struct task_struct {
 	unsigned long it_interval[3];	 /* and the ticks to reload (ITIMER_*) */
 
 	struct rlimit64 rlim[RLIM_NLIMITS]; /* resource limits */
-	unsigned long clear_child_tid;	    /* set_tid_address */
-	unsigned long robust_list;	    /* set_robust_list (recorded only) */
+	unsigned long set_child_tid;   /* CLONE_CHILD_SETTID: schedule_tail writes the tid here */
+	unsigned long clear_child_tid; /* set_tid_address, CLONE_CHILD_CLEARTID */
+	unsigned long robust_list;     /* set_robust_list (recorded only) */
 };
 
 extern struct task_struct *current_task;
@@ -120,7 +151,7 @@ extern struct task_struct init_task;
 void sched_init(void);
 void wake_up_process(struct task_struct *task); /* make runnable */
 void scheduler_tick(void);			/* the timer, HZ times a second */
-void schedule_tail(void);			/* a new task's first step */
+void schedule_tail(void);			/* a new task's first step (CLONE_CHILD_SETTID) */
 extern bool need_resched;
 
 /* exit_to_user_mode - last stop before user mode: reschedule if the time

@@ -16,11 +16,10 @@
 
 #include <pagoda/types.h>
 
+#include <asm/processor.h> /* TASK_SIZE_MAX */
+
 /* Marks a pointer as a user-space address (documentation only). */
 #define __user
-
-/* The end of the user half: the last page below it is never mapped. */
-#define TASK_SIZE_MAX 0x00007ffffffff000UL
 
 /* access_ok - does [addr, addr + size) lie wholly in user space? */
 static inline bool

@@ -14,6 +14,10 @@
 #define PROT_READ	    0x1
 #define PROT_WRITE	    0x2
 #define PROT_EXEC	    0x4
+/* mprotect only: extend the change to the start of a grows-down mapping
+ * (the stack), or to the end of a grows-up one (none on x86-64) */
+#define PROT_GROWSDOWN	    0x01000000
+#define PROT_GROWSUP	    0x02000000
 
 /* flags: the mapping type (exactly one of SHARED/PRIVATE) and modifiers */
 #define MAP_SHARED	    0x01
@@ -56,8 +60,6 @@
  * in its headers (<signal.h>, <unistd.h>, <dirent.h>...). */
 #ifdef __KERNEL__
 #define PROT_SEM	    0x8
-#define PROT_GROWSDOWN	    0x01000000
-#define PROT_GROWSUP	    0x02000000
 #define MAP_SHARED_VALIDATE 0x03
 #define MAP_32BIT	    0x40
 #define MAP_SYNC	    0x80000

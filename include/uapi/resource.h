@@ -30,6 +30,11 @@
 
 #define RLIM_INFINITY	  (~0UL) /* no limit */
 
+/* Defaults the first process starts with (and its descendants inherit). */
+#define _STK_LIM	  (8 * 1024 * 1024) /* RLIMIT_STACK's soft limit: 8 MiB */
+#define INR_OPEN_CUR	  1024 /* RLIMIT_NOFILE's soft limit (Linux: uapi/linux/fs.h) */
+#define INR_OPEN_MAX	  4096 /* ... and its hard limit */
+
 struct rlimit {
 	uint64_t rlim_cur; /* soft limit: what the kernel enforces */
 	uint64_t rlim_max; /* hard limit: ceiling for rlim_cur */

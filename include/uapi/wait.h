@@ -21,6 +21,8 @@
 #define WEXITED		 0x00000004
 #define WCONTINUED	 0x00000008
 #define WNOWAIT		 0x01000000
+#define __WALL		 0x40000000 /* wait for threads' and clone children too */
+#define __WCLONE	 0x80000000 /* wait only for children that send no SIGCHLD */
 
 /* pieces of the status word */
 #define WAIT_SIGNAL_MASK 0x7f	/* the low 7 bits: terminating signal */

@@ -30,7 +30,7 @@
 #include <uapi/time.h>
 
 #define DEFAULT_POLLMASK (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM)
-#define POLL_MAX_FDS	 1024 /* nfds beyond RLIMIT_NOFILE's default: EINVAL */
+#define POLL_MAX_FDS	 INR_OPEN_CUR /* nfds beyond RLIMIT_NOFILE's default: EINVAL */
 
 /* file_poll - what @file is ready for now. */
 static unsigned int

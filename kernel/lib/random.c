@@ -12,6 +12,7 @@
 #include <pagoda/uaccess.h>
 
 #include <uapi/errno.h>
+#include <uapi/random.h>
 
 static uint64_t state;
 
@@ -38,10 +39,6 @@ get_random_bytes(void *buf, size_t len)
 			*p++ = (uint8_t)r;
 	}
 }
-
-#define GRND_NONBLOCK 0x1
-#define GRND_RANDOM   0x2
-#define GRND_INSECURE 0x4
 
 SYSCALL_DEFINE3(getrandom, void __user *, buf, size_t, count, unsigned int, flags)
 {

@@ -34,9 +34,6 @@
 
 struct page *zero_page;
 
-/* The largest a stack may grow to without a raised RLIMIT_STACK. */
-#define STACK_GUARD_GAP (256UL * PAGE_SIZE) /* Linux's stack_guard_gap */
-
 /* The PTE for @addr in @mm; with @alloc, missing tables are made
  * (user-accessible: the PTE itself decides what the user may do). */
 static pte_t *

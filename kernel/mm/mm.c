@@ -27,9 +27,6 @@ static struct kmem_cache *mm_cachep;
 
 #define USER_PGD_ENTRIES 256 /* PML4 entries 0-255: the lower half */
 
-/* The default mmap base without randomization: 128 MiB below the stack top. */
-#define MMAP_BASE	 (TASK_SIZE_MAX - 128 * MiB)
-
 void
 mm_cache_init(void)
 {

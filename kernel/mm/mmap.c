@@ -25,10 +25,8 @@
 #include <uapi/fcntl.h>
 #include <uapi/mman.h>
 
-#define TASK_SIZE	TASK_SIZE_MAX
-#define MMAP_MIN_ADDR	(64 * KiB)	  /* Linux's default mmap_min_addr */
-#define STACK_GUARD_GAP (256 * PAGE_SIZE) /* kept free below a stack */
-#define MAX_MAP_COUNT	65530		  /* Linux's vm.max_map_count */
+#define MMAP_MIN_ADDR (64 * KiB) /* Linux's default mmap_min_addr */
+#define MAX_MAP_COUNT 65530	 /* Linux's vm.max_map_count */
 
 /* LAB(mmap) BEGIN: munmap: split the VMAs at the ends of the range, remove the ones inside */
 /* do_munmap_range - take [start, end) out of every VMA it touches. */
@@ -402,11 +400,21 @@ mprotect_fixup(struct vm_area_struct *vma, unsigned long start, unsigned long en
 	return 0;
 }
 
+/*
+ * mprotect: Linux's checks in Linux's order (mm/mprotect.c,
+ * do_mprotect_pkey). PROT_GROWSDOWN extends the change down to the start
+ * of a VM_GROWSDOWN mapping (the stack); PROT_GROWSUP would extend it up
+ * to the end of a VM_GROWSUP one, which x86-64 does not have.
+ */
 SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot)
 {
+	const unsigned long grows = prot & (PROT_GROWSDOWN | PROT_GROWSUP);
 	unsigned long end, newflags, vm_prot = 0;
 	struct vm_area_struct *vma;
 
+	prot &= ~(PROT_GROWSDOWN | PROT_GROWSUP);
+	if (grows == (PROT_GROWSDOWN | PROT_GROWSUP))
+		return -EINVAL; /* can't be both */
 	if (start & ~PAGE_MASK)
 		return -EINVAL;
 	if (!len)
@@ -415,12 +423,24 @@ SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot
 	end = start + len;
 	if (end <= start)
 		return -ENOMEM;
-	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM | PROT_GROWSDOWN | PROT_GROWSUP))
+	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM))
 		return -EINVAL;
 	vm_prot = calc_vm_flags(prot, MAP_PRIVATE) & (VM_READ | VM_WRITE | VM_EXEC);
 	vma = find_vma(current->mm, start);
-	if (!vma || vma->vm_start > start)
+	if (!vma)
 		return -ENOMEM;
+	if (grows & PROT_GROWSDOWN) {
+		if (vma->vm_start >= end)
+			return -ENOMEM;
+		if (!(vma->vm_flags & VM_GROWSDOWN))
+			return -EINVAL;
+		start = vma->vm_start;
+	} else {
+		if (vma->vm_start > start)
+			return -ENOMEM;
+		if (grows & PROT_GROWSUP)
+			return -EINVAL; /* x86-64 has no VM_GROWSUP mapping to extend */
+	}
 	while (start < end) {
 		if (!vma || vma->vm_start > start)
 			return -ENOMEM; /* a hole in the range */

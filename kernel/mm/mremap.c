@@ -27,8 +27,6 @@
 #include <uapi/errno.h>
 #include <uapi/mman.h>
 
-#define TASK_SIZE TASK_SIZE_MAX
-
 /*
  * move_page_tables - carry the present PTEs of [old_addr, old_addr + len)
  * to new_addr. The destination tables are made first, so a shortage of

@@ -38,7 +38,6 @@
 #define MAX_ARG_STRLEN (32 * PAGE_SIZE) /* one string: Linux's limit */
 #define MAX_ARG_BYTES  (256 * KiB)	/* all of them (Linux: 2 MiB) */
 #define MAX_ARG_COUNT  0x7fffffff
-#define STACK_TOP      TASK_SIZE_MAX
 #define STACK_EXPAND   (128 * KiB) /* initial stack VMA beyond the args */
 
 /*

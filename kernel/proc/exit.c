@@ -26,12 +26,7 @@
 
 #include <uapi/errno.h>
 #include <uapi/rusage.h>
-
-#define WNOHANG	   0x00000001
-#define WUNTRACED  0x00000002
-#define WCONTINUED 0x00000008
-#define __WALL	   0x40000000
-#define __WCLONE   0x80000000
+#include <uapi/wait.h>
 
 /* The process that adopts orphans: pid 1. */
 static struct task_struct *

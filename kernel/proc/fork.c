@@ -5,7 +5,9 @@
  * (except that fork returns 0 in the child), a copy of the address space
  * whose pages are shared copy-on-write (mm/mm.c: dup_mm), the same open
  * files, the same signal dispositions. The child is put on the run queue
- * and starts in ret_from_fork, returning to user mode.
+ * and starts in ret_from_fork, returning to user mode; on the way its
+ * first C code, schedule_tail() in sched.c, writes its tid into its own
+ * memory when clone asked for it (CLONE_CHILD_SETTID).
  *
  * clone() with CLONE_VM makes a thread or a vfork child instead: the new
  * task shares the caller's address space (and with CLONE_FILES and
@@ -18,8 +20,13 @@
  * shared with CLONE_SIGHAND (threads always): one thread's sigaction
  * changes them for all.
  *
+ * copy_process builds the child step by step (copy_sighand, copy_files,
+ * copy_fs, copy_mm); a step that fails unwinds the ones before it through
+ * the out_* labels, and the error comes back as ERR_PTR(-Exxx).
+ *
  * Counterpart: Linux kernel/fork.c (copy_process, kernel_clone).
  */
+#include <pagoda/err.h>
 #include <pagoda/fs.h>
 #include <pagoda/kernel.h>
 #include <pagoda/mm.h>
@@ -32,25 +39,9 @@
 #include <pagoda/uaccess.h>
 
 #include <uapi/errno.h>
+#include <uapi/sched.h>
 
-/* The process table's size: fork fails with EAGAIN when it is full, so a
- * fork bomb stops there (and kernel stacks, 16 KiB each, stay bounded). */
-#define MAX_TASKS	     512
-
-#define CSIGNAL		     0x000000ff
-#define CLONE_VM	     0x00000100
-#define CLONE_FS	     0x00000200
-#define CLONE_FILES	     0x00000400
-#define CLONE_SIGHAND	     0x00000800
-#define CLONE_VFORK	     0x00004000
-#define CLONE_THREAD	     0x00010000
-#define CLONE_SYSVSEM	     0x00040000
-#define CLONE_SETTLS	     0x00080000
-#define CLONE_PARENT_SETTID  0x00100000
-#define CLONE_CHILD_CLEARTID 0x00200000
-#define CLONE_DETACHED	     0x00400000 /* ignored, as by Linux */
-#define CLONE_CHILD_SETTID   0x01000000
-
+/* What this kernel's clone() implements; namespaces and the rest are EINVAL. */
 #define CLONE_SUPPORTED                                                                            \
 	(CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_VFORK |               \
 	 CLONE_THREAD | CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID |                       \
@@ -98,23 +89,29 @@ alloc_pid(void)
 	return -EAGAIN;
 }
 
-/* alloc_task - a task_struct with a kernel stack, a pid, and default limits. */
+/*
+ * alloc_task - a task_struct with a kernel stack and a pid, on no list:
+ * the task, or ERR_PTR(-EAGAIN) when the process table or the pids are
+ * used up, or ERR_PTR(-ENOMEM). free_task_struct() undoes it.
+ */
 static struct task_struct *
 alloc_task(void)
 {
 	struct task_struct *p;
+	pid_t pid;
 
 	if (nr_tasks >= MAX_TASKS)
-		return NULL;
+		return ERR_PTR(-EAGAIN);
+	pid = alloc_pid();
+	if (pid < 0)
+		return ERR_PTR(pid);
 	p = kmem_cache_alloc(task_cachep, GFP_KERNEL | __GFP_ZERO);
 	if (!p)
-		return NULL;
+		goto out;
 	p->stack = arch_alloc_kernel_stack();
-	if (!p->stack) {
-		kmem_cache_free(task_cachep, p);
-		return NULL;
-	}
-	p->pid = p->tgid = alloc_pid();
+	if (!p->stack)
+		goto out_free_task;
+	p->pid = p->tgid = pid;
 	p->group_leader = p;
 	INIT_LIST_HEAD(&p->thread_group);
 	INIT_LIST_HEAD(&p->run_list);
@@ -123,6 +120,20 @@ alloc_task(void)
 	init_waitqueue_head(&p->wait_chldexit);
 	nr_tasks++;
 	return p;
+
+out_free_task:
+	kmem_cache_free(task_cachep, p);
+out:
+	return ERR_PTR(-ENOMEM);
+}
+
+/* free_task_struct - undo alloc_task: the kernel stack and the task. */
+static void
+free_task_struct(struct task_struct *p)
+{
+	arch_free_kernel_stack(p->stack);
+	kmem_cache_free(task_cachep, p);
+	nr_tasks--;
 }
 
 /* copy_sighand - signal actions for a new task: @old's shared (@share),
@@ -167,16 +178,6 @@ unshare_sighand(struct task_struct *task)
 	return 0;
 }
 
-/* free_task_unlinked - free a task that is on no list. */
-static void
-free_task_unlinked(struct task_struct *p)
-{
-	put_sighand(p->sighand); /* kept until now: signals may still be sent to a zombie */
-	arch_free_kernel_stack(p->stack);
-	kmem_cache_free(task_cachep, p);
-	nr_tasks--;
-}
-
 /* free_task - the last of a task, once its parent has reaped it (or,
  * for a thread, once it is off the CPU for good). */
 void
@@ -185,7 +186,8 @@ free_task(struct task_struct *p)
 	proc_flush_task(p->pid);
 	list_del(&p->tasks);
 	list_del(&p->sibling);
-	free_task_unlinked(p);
+	put_sighand(p->sighand); /* kept until now: signals may still be sent to a zombie */
+	free_task_struct(p);
 }
 
 /* Link a new task under @parent and into the task list. */
@@ -197,39 +199,51 @@ attach_task(struct task_struct *p, struct task_struct *parent)
 	list_add_tail(&p->tasks, &task_list);
 }
 
-/*
- * copy_resources - @p's address space, descriptor table and directory:
- * the caller's own (CLONE_VM, CLONE_FILES, CLONE_FS) or copies of them.
- * 0, or -ENOMEM with none of them taken.
- */
+/* copy_files - @p's descriptor table: the caller's (CLONE_FILES) or a
+ * copy of it. 0 or -ENOMEM. */
 static int
-copy_resources(struct task_struct *p, unsigned long flags)
+copy_files(unsigned long flags, struct task_struct *p)
 {
+	if (!current->files)
+		return 0;
+	if (flags & CLONE_FILES) {
+		p->files = current->files;
+		p->files->count++;
+		return 0;
+	}
+	p->files = dup_files(current->files);
+	return p->files ? 0 : -ENOMEM;
+}
+
+/* copy_fs - @p's working directory and umask: the caller's (CLONE_FS) or
+ * a copy of them. 0 or -ENOMEM. */
+static int
+copy_fs(unsigned long flags, struct task_struct *p)
+{
+	if (!current->fs)
+		return 0;
+	if (flags & CLONE_FS) {
+		p->fs = get_fs_struct(current->fs);
+		return 0;
+	}
+	p->fs = copy_fs_struct(current->fs);
+	return p->fs ? 0 : -ENOMEM;
+}
+
+/* copy_mm - @p's address space: the caller's (CLONE_VM) or a
+ * copy-on-write copy of it (dup_mm). 0 or -ENOMEM. */
+static int
+copy_mm(unsigned long flags, struct task_struct *p)
+{
+	if (!current->mm)
+		return 0;
 	if (flags & CLONE_VM) {
 		p->mm = current->mm;
 		p->mm->mm_users++;
-	} else {
-		p->mm = current->mm ? dup_mm(current->mm) : NULL;
+		return 0;
 	}
-	if ((flags & CLONE_FILES) && current->files) {
-		p->files = current->files;
-		p->files->count++;
-	} else {
-		p->files = current->files ? dup_files(current->files) : NULL;
-	}
-	if ((flags & CLONE_FS) && current->fs)
-		p->fs = get_fs_struct(current->fs);
-	else
-		p->fs = copy_fs_struct(current->fs);
-	if ((current->mm && !p->mm) || (current->files && !p->files)) {
-		if (p->mm)
-			mmput(p->mm);
-		if (p->files)
-			put_files(p->files);
-		put_fs_struct(p->fs);
-		return -ENOMEM;
-	}
-	return 0;
+	p->mm = dup_mm(current->mm);
+	return p->mm ? 0 : -ENOMEM;
 }
 
 /* attach_thread - CLONE_THREAD: @p joins the caller's process, a thread
@@ -246,12 +260,30 @@ attach_thread(struct task_struct *p)
 	list_add_tail(&p->tasks, &task_list);
 }
 
-/* copy_process - the child of a fork (or clone, per @flags): a copy of
- * the current task. */
+/* copy_task_state - what a child inherits as it is: name, limits, signal
+ * mask and alternate signal stack (the child runs on a copy of it). */
+static void
+copy_task_state(struct task_struct *p)
+{
+	memcpy(p->comm, current->comm, sizeof(p->comm));
+	memcpy(p->rlim, current->rlim, sizeof(p->rlim));
+	p->blocked = current->blocked;
+	p->sas_ss_sp = current->sas_ss_sp;
+	p->sas_ss_size = current->sas_ss_size;
+	p->sas_ss_flags = current->sas_ss_flags;
+}
+
+/*
+ * copy_process - the child of a fork (or clone, per @flags): a copy of
+ * the current task with user registers @regs, linked into the task list
+ * but not yet runnable. The task, or ERR_PTR(-EAGAIN) (RLIMIT_NPROC, the
+ * process table or the pids used up) or ERR_PTR(-ENOMEM).
+ */
 static struct task_struct *
-copy_process(unsigned long flags, const struct pt_regs *regs, int *err)
+copy_process(unsigned long flags, const struct pt_regs *regs)
 {
 	struct task_struct *p;
+	int err;
 
 	/*
 	 * RLIMIT_NPROC: every Pagoda process runs as the one user, so the
@@ -259,46 +291,59 @@ copy_process(unsigned long flags, const struct pt_regs *regs, int *err)
 	 * (CAP_SYS_RESOURCE) from it; Pagoda applies it to everyone, since
 	 * everyone is root here and a fork bomb should still stop.
 	 */
-	*err = -EAGAIN;
 	if ((unsigned long)nr_tasks >= current->rlim[RLIMIT_NPROC].rlim_cur)
-		return NULL;
+		return ERR_PTR(-EAGAIN);
 	p = alloc_task();
-	if (!p)
-		return NULL;
-	memcpy(p->comm, current->comm, sizeof(p->comm));
-	memcpy(p->rlim, current->rlim, sizeof(p->rlim));
-	p->blocked = current->blocked;
-	p->sas_ss_sp = current->sas_ss_sp; /* the child runs on a copy of it */
-	p->sas_ss_size = current->sas_ss_size;
-	p->sas_ss_flags = current->sas_ss_flags;
-	*err = -ENOMEM;
+	if (IS_ERR(p))
+		return p;
+	copy_task_state(p);
+	err = -ENOMEM;
 	p->sighand = copy_sighand(current->sighand, flags & CLONE_SIGHAND);
-	if (!p->sighand || copy_resources(p, flags) < 0) {
-		free_task_unlinked(p);
-		return NULL;
-	}
+	if (!p->sighand)
+		goto out_free_task;
+	err = copy_files(flags, p);
+	if (err)
+		goto out_put_sighand;
+	err = copy_fs(flags, p);
+	if (err)
+		goto out_put_files;
+	err = copy_mm(flags, p);
+	if (err)
+		goto out_put_fs;
 	arch_copy_thread(p, regs, NULL, NULL);
 	if (flags & CLONE_THREAD)
 		attach_thread(p);
 	else
 		attach_task(p, current->group_leader); /* any thread may wait for it */
 	return p;
+
+out_put_fs:
+	put_fs_struct(p->fs);
+out_put_files:
+	if (p->files)
+		put_files(p->files);
+out_put_sighand:
+	put_sighand(p->sighand);
+out_free_task:
+	free_task_struct(p);
+	return ERR_PTR(err);
 }
 
 /*
  * kernel_clone - fork, vfork and clone: a new task per @flags, on user
- * stack @newsp (0: the caller's) with FS base @tls (CLONE_SETTLS).
- * Returns the child's pid. Linux's checks: a thread shares the signal
- * handlers, which needs a shared address space; namespaces are EINVAL.
+ * stack @newsp (0: the caller's) with FS base @tls (CLONE_SETTLS), its
+ * tid written at @parent_tid in our memory (CLONE_PARENT_SETTID) and at
+ * @child_tid in its own (CLONE_CHILD_SETTID, by the child itself in
+ * schedule_tail). Returns the child's pid or -Exxx. Linux's checks: a
+ * thread shares the signal handlers, which needs a shared address space.
  */
 static long
 kernel_clone(unsigned long flags, unsigned long newsp, unsigned long parent_tid,
 	     unsigned long child_tid, unsigned long tls)
 {
-	struct pt_regs *regs = task_pt_regs(current);
 	struct vfork_done vfork = { false, { LIST_HEAD_INIT(vfork.wait.head) } };
 	struct task_struct *p;
-	int err;
+	pid_t pid;
 
 	if (flags & ~CLONE_SUPPORTED)
 		return -EINVAL; /* namespaces and the rest: not supported */
@@ -306,31 +351,23 @@ kernel_clone(unsigned long flags, unsigned long newsp, unsigned long parent_tid,
 		return -EINVAL;
 	if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
 		return -EINVAL;
-	p = copy_process(flags, regs, &err);
-	if (!p)
-		return err;
+	p = copy_process(flags, task_pt_regs(current));
+	if (IS_ERR(p))
+		return PTR_ERR(p);
 	if (newsp)
 		task_pt_regs(p)->rsp = newsp;
 	if (flags & CLONE_SETTLS)
 		p->thread.fsbase = tls;
 	if (flags & CLONE_VFORK)
 		p->vfork_done = &vfork;
+	if (flags & CLONE_CHILD_SETTID)
+		p->set_child_tid = child_tid;
 	if (flags & CLONE_CHILD_CLEARTID)
 		p->clear_child_tid = child_tid;
+	pid = p->pid; /* a thread may be gone once it is woken */
 	if (flags & CLONE_PARENT_SETTID)
-		put_user_u32(p->pid, (void *)parent_tid);
-	if (flags & CLONE_CHILD_SETTID) {
-		/* Write the tid into the child's copy of the page. */
-		struct task_struct *self = current;
-
-		current_task = p;
-		arch_switch_mm(p->mm->pgd);
-		put_user_u32(p->pid, (void *)child_tid);
-		current_task = self;
-		arch_switch_mm(self->mm->pgd);
-	}
-	pid_t pid = p->pid;
-
+		put_user_u32(pid,
+			     (void __user *)parent_tid); /* a bad pointer is ignored, as by Linux */
 	wake_up_process(p);
 	if (flags & CLONE_VFORK) {
 		/* The child uses our memory and maybe our stack: wait for its
@@ -375,30 +412,30 @@ SYSCALL_DEFINE5(clone, unsigned long, flags, unsigned long, newsp, unsigned long
 }
 
 /*
- * kernel_thread - a task that starts by running @fn(@arg) in the kernel;
- * the first process is made this way and then execs /init.
+ * kernel_thread - a task that starts by running @fn(@arg) in the kernel,
+ * with signal actions all SIG_DFL and the first process's resource
+ * limits (INIT_RLIMITS); the first process is made this way and then
+ * execs /init. Returns its pid or -Exxx.
  */
 pid_t
 kernel_thread(void (*fn)(void *), void *arg, const char *name)
 {
+	static const struct rlimit64 init_rlimits[RLIM_NLIMITS] = INIT_RLIMITS;
 	struct task_struct *p = alloc_task();
 
-	if (!p)
-		return -ENOMEM;
+	if (IS_ERR(p))
+		return PTR_ERR(p);
 	strlcpy(p->comm, name, sizeof(p->comm));
 	p->sighand = copy_sighand(NULL, false);
-	if (!p->sighand) {
-		free_task_unlinked(p);
-		return -ENOMEM;
-	}
-	for (int i = 0; i < RLIM_NLIMITS; i++)
-		p->rlim[i] = (struct rlimit64){ RLIM_INFINITY, RLIM_INFINITY };
-	p->rlim[RLIMIT_STACK].rlim_cur = 8 * MiB;
-	p->rlim[RLIMIT_CORE].rlim_cur = 0;
-	p->rlim[RLIMIT_NOFILE] = (struct rlimit64){ 1024, 4096 };
-	p->rlim[RLIMIT_NPROC] = (struct rlimit64){ MAX_TASKS, MAX_TASKS };
+	if (!p->sighand)
+		goto out_free_task;
+	memcpy(p->rlim, init_rlimits, sizeof(p->rlim));
 	arch_copy_thread(p, NULL, fn, arg);
 	attach_task(p, &init_task);
 	wake_up_process(p);
 	return p->pid;
+
+out_free_task:
+	free_task_struct(p);
+	return -ENOMEM;
 }

@@ -19,6 +19,7 @@
 #include <pagoda/sched.h>
 #include <pagoda/signal.h>
 #include <pagoda/string.h>
+#include <pagoda/uaccess.h>
 #include <pagoda/wait.h>
 
 #include <asm/processor.h>
@@ -127,12 +128,19 @@ schedule(void)
 	free_dead_tasks(); /* here we run on another task's stack */
 }
 
-/* schedule_tail - a new task's first code: schedule() left interrupts off. */
+/*
+ * schedule_tail - a new task's first C code, called by ret_from_fork:
+ * schedule() switched to it with interrupts off. Then, in the child's own
+ * address space, write its tid where clone(CLONE_CHILD_SETTID) asked (a
+ * bad address is ignored, as by Linux). May fault and sleep.
+ */
 void
 schedule_tail(void)
 {
 	local_irq_enable();
 	free_dead_tasks();
+	if (current->set_child_tid)
+		put_user_u32(current->pid, (void __user *)current->set_child_tid);
 }
 
 void

@@ -26,9 +26,9 @@
 #define ULLONG_MAX 0xffffffffffffffffULL
 #define SSIZE_MAX  LONG_MAX
 
-#define PATH_MAX   4096 /* longest path name, with its NUL */
-#define NAME_MAX   255	/* longest file-name component */
-#define PAGE_SIZE  4096
-#define PAGESIZE   PAGE_SIZE
+#include <uapi/limits.h> /* PATH_MAX, NAME_MAX */
+
+#define PAGE_SIZE 4096
+#define PAGESIZE  PAGE_SIZE
 
 #endif /* _LIMITS_H */

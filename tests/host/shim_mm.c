@@ -121,7 +121,7 @@ host_mm_up(unsigned long start_brk)
 	for (int i = 0; i < RLIM_NLIMITS; i++)
 		host_mm_task.rlim[i].rlim_cur = host_mm_task.rlim[i].rlim_max = RLIM_INFINITY;
 	host_mm.start_brk = host_mm.brk = start_brk;
-	host_mm.mmap_base = 0x7ffff7fff000UL;
+	host_mm.mmap_base = MMAP_BASE;
 	host_mm_task.mm = &host_mm;
 	current_task = &host_mm_task;
 	return &host_mm;

@@ -166,6 +166,44 @@ split_and_protect(void)
 	raw(SYS_munmap, p, 4 * PAGE, 0, 0, 0, 0);
 }
 
+/*
+ * mprotect_grows - PROT_GROWSDOWN and PROT_GROWSUP: not both; GROWSDOWN
+ * only on a mapping that grows down (MAP_GROWSDOWN, the stack), and then
+ * down to its start; GROWSUP never on x86-64. Checked before the range.
+ */
+static void
+mprotect_grows(void)
+{
+	const long both = PROT_READ | PROT_GROWSDOWN | PROT_GROWSUP;
+	const long rw = PROT_READ | PROT_WRITE;
+	long p = mmap_(0, 4 * PAGE, rw, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	long s = mmap_(0, 4 * PAGE, rw, MAP_PRIVATE | MAP_ANONYMOUS | MAP_GROWSDOWN, -1, 0);
+
+	printf("grows both: %s\n", errname(raw(SYS_mprotect, p, PAGE, both, 0, 0, 0)));
+	printf("grows both, unaligned: %s\n",
+	       errname(raw(SYS_mprotect, p + 1, PAGE, both, 0, 0, 0)));
+	printf("grows both, huge len: %s\n", errname(raw(SYS_mprotect, p, -PAGE, both, 0, 0, 0)));
+	printf("grows both, bad prot: %s\n",
+	       errname(raw(SYS_mprotect, p, PAGE, both | 0x100, 0, 0, 0)));
+	printf("growsdown, not a stack: %s\n",
+	       errname(raw(SYS_mprotect, p + PAGE, PAGE, PROT_READ | PROT_GROWSDOWN, 0, 0, 0)));
+	printf("growsup: %s\n",
+	       errname(raw(SYS_mprotect, p + PAGE, PAGE, PROT_READ | PROT_GROWSUP, 0, 0, 0)));
+	printf("growsup, grows-down mapping: %s\n",
+	       errname(raw(SYS_mprotect, s, PAGE, PROT_READ | PROT_GROWSUP, 0, 0, 0)));
+	printf("growsdown, unmapped: %s\n",
+	       errname(raw(SYS_mprotect, 0x10000000, PAGE, PROT_READ | PROT_GROWSDOWN, 0, 0, 0)));
+	printf("growsup, unmapped: %s\n",
+	       errname(raw(SYS_mprotect, 0x10000000, PAGE, PROT_READ | PROT_GROWSUP, 0, 0, 0)));
+	printf("write to MAP_GROWSDOWN: %s\n", write_fate((char *)s));
+	printf("growsdown, grows-down mapping: %s\n",
+	       errname(raw(SYS_mprotect, s + 2 * PAGE, PAGE, PROT_READ | PROT_GROWSDOWN, 0, 0, 0)));
+	printf("then its first page: %s, its last: %s\n", write_fate((char *)s),
+	       write_fate((char *)s + 3 * PAGE));
+	raw(SYS_munmap, p, 4 * PAGE, 0, 0, 0, 0);
+	raw(SYS_munmap, s, 4 * PAGE, 0, 0, 0, 0);
+}
+
 static void
 shared_and_private(void)
 {
@@ -194,6 +232,7 @@ main(void)
 	mmap_errors();
 	mmap_sizes();
 	split_and_protect();
+	mprotect_grows();
 	shared_and_private();
 	return 0;
 }

@@ -1,16 +1,23 @@
 /*
  * tests/linux/fork_wait.c - processes: fork, exit statuses, signals that
- * kill, copy-on-write privacy in both directions, and bad pointers that
- * must give EFAULT rather than crash anything.
+ * kill, copy-on-write privacy in both directions, bad pointers that must
+ * give EFAULT rather than crash anything, and the tids clone writes
+ * (CLONE_PARENT_SETTID, CLONE_CHILD_SETTID: glibc's fork and
+ * pthread_create use them).
  */
+#define _GNU_SOURCE
 #include <errno.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include "raw_syscall.h"
 
 static int shared_value = 100;
 
@@ -171,6 +178,78 @@ efault_test(void)
 	printf("then: %ld %s\n", ret, strerror(errno));
 }
 
+/*
+ * clone_and_exit - clone(@flags) with the child on @stack; the child
+ * exits at once with status 0, touching no memory (it may share ours).
+ * Returns what clone returned to the parent.
+ */
+static long
+clone_and_exit(unsigned long flags, void *stack, int *ptid, int *ctid)
+{
+	register long r10 __asm__("r10") = (long)ctid, r8 __asm__("r8") = 0;
+	long ret;
+
+	__asm__ volatile("syscall\n\t"
+			 "test %%rax, %%rax\n\t"
+			 "jnz 1f\n\t"
+			 "mov %[exit], %%eax\n\t"
+			 "xor %%edi, %%edi\n\t"
+			 "syscall\n"
+			 "1:"
+			 : "=a"(ret)
+			 : "a"(SYS_clone), "D"(flags), "S"(stack), "d"(ptid), "r"(r10),
+			   "r"(r8), [exit] "i"(SYS_exit)
+			 : "rcx", "r11", "memory");
+	return ret;
+}
+
+/* Reap @pid and print how it ended. */
+static void
+report_exit(const char *name, long pid)
+{
+	int status;
+
+	if (pid <= 0 || waitpid(pid, &status, 0) != pid)
+		printf("%s: clone or waitpid failed: %ld %s\n", name, pid, strerror(errno));
+	else
+		printf("%s: %s %d\n", name, WIFEXITED(status) ? "exited" : "signal",
+		       WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
+}
+
+/*
+ * settid_test - the parent's tid word is written in the parent's memory,
+ * the child's in the child's: after a fork-like clone each side sees only
+ * its own; with CLONE_VM the child's write lands in the shared memory.
+ * Bad pointers are ignored: the clone still succeeds.
+ */
+static void
+settid_test(void)
+{
+	static char stack[16384] __attribute__((aligned(16)));
+	int ptid = 0, ctid = 0;
+	long pid;
+
+	pid = raw(SYS_clone, CLONE_PARENT_SETTID | CLONE_CHILD_SETTID | SIGCHLD, 0, (long)&ptid,
+		  (long)&ctid, 0, 0);
+	if (pid == 0) {
+		printf("settid child: ctid is its pid %d, ptid %d\n", ctid == getpid(), ptid);
+		_exit(0);
+	}
+	report_exit("settid child", pid);
+	printf("settid parent: ptid is the pid %d, ctid %d\n", ptid == pid, ctid);
+	ptid = ctid = 0;
+	pid = clone_and_exit(CLONE_VM | CLONE_VFORK | CLONE_CHILD_SETTID | CLONE_PARENT_SETTID |
+				     SIGCHLD,
+			     stack + sizeof(stack), &ptid, &ctid);
+	printf("CLONE_VM child: ptid is the pid %d, ctid is the pid %d\n", ptid == pid,
+	       ctid == pid);
+	report_exit("CLONE_VM child", pid);
+	pid = clone_and_exit(CLONE_VM | CLONE_VFORK | CLONE_CHILD_SETTID | CLONE_PARENT_SETTID |
+				     SIGCHLD,
+			     stack + sizeof(stack), (int *)8, (int *)0x800000000000UL);
+	report_exit("bad tid pointers", pid);
+}
+
 int
 main(void)
 {
@@ -186,6 +265,7 @@ main(void)
 	run_child("stack growth", grow_stack);
 	cow_test();
 	efault_test();
+	settid_test();
 	printf("getpid positive: %d\n", getpid() > 0);
 	return 0;
 }

@@ -3,18 +3,29 @@
  *
  * Never linked: the Makefile compiles it to assembly text and turns each
  * "->NAME value" marker into "%define NAME value" in
- * build/include/asm-offsets.inc, which entry.asm includes. So struct
- * pt_regs is defined once, in asm/ptrace.h, and the assembly follows it.
+ * build/include/asm-offsets.inc, which the .asm files include. So struct
+ * pt_regs is defined once, in asm/ptrace.h, and the assembly follows it;
+ * so are the constants the assembly needs (segment selectors, errno
+ * values), under their C names.
  *
  * Counterpart: Linux arch/x86/kernel/asm-offsets.c.
  */
 #include <stddef.h>
 
+#include <pagoda/multiboot2.h>
+
 #include <asm/page.h>
 #include <asm/percpu.h>
+#include <asm/pgtable.h>
+#include <asm/processor.h>
 #include <asm/ptrace.h>
+#include <asm/qemu.h>
+#include <asm/segment.h>
 
-#define DEFINE(sym, val)      __asm__ volatile("\n->" #sym " %0" : : "i"(val))
+#include <uapi/errno.h>
+
+/* (long): an unsigned int such as MSR_EFER would print as a negative int */
+#define DEFINE(sym, val)      __asm__ volatile("\n->" #sym " %0" : : "i"((long)(val)))
 #define OFFSET(sym, str, mem) DEFINE(sym, offsetof(struct str, mem))
 
 void asm_offsets(void);
@@ -47,4 +58,25 @@ asm_offsets(void)
 	DEFINE(THREAD_SIZE, THREAD_SIZE);
 	OFFSET(PCPU_USER_RSP, pcpu, user_rsp);
 	OFFSET(PCPU_TOP_OF_STACK, pcpu, top_of_stack);
+	DEFINE(__USER_CS, __USER_CS);
+	DEFINE(__USER_DS, __USER_DS);
+	DEFINE(ENOSYS, ENOSYS);
+
+	/* boot/boot32.asm: from GRUB to long mode */
+	DEFINE(MULTIBOOT2_BOOTLOADER_MAGIC, MULTIBOOT2_BOOTLOADER_MAGIC);
+	DEFINE(_PAGE_PRESENT, _PAGE_PRESENT);
+	DEFINE(_PAGE_RW, _PAGE_RW);
+	DEFINE(_PAGE_PSE, _PAGE_PSE);
+	DEFINE(X86_CR0_PE, X86_CR0_PE);
+	DEFINE(X86_CR0_WP, X86_CR0_WP);
+	DEFINE(X86_CR0_PG, X86_CR0_PG);
+	DEFINE(X86_CR4_PAE, X86_CR4_PAE);
+	DEFINE(X86_CR4_PGE, X86_CR4_PGE);
+	DEFINE(MSR_EFER, MSR_EFER);
+	DEFINE(EFER_LME, EFER_LME);
+	DEFINE(EFER_NX, EFER_NX);
+	DEFINE(__KERNEL_CS, __KERNEL_CS);
+	DEFINE(__KERNEL_DS, __KERNEL_DS);
+	DEFINE(QEMU_EXIT_PORT, QEMU_EXIT_PORT);
+	DEFINE(QEMU_EXIT_PANIC, QEMU_EXIT_PANIC);
 }

@@ -19,11 +19,7 @@
 ;
 ; Counterpart: Linux arch/x86/entry/entry_64.S.
 
-%include "asm-offsets.inc"
-
-USER_CS		equ 0x33	; asm/segment.h: __USER_CS
-USER_DS		equ 0x2b	; __USER_DS
-ENOSYS		equ 38
+%include "asm-offsets.inc"	; also __USER_CS, __USER_DS, ENOSYS
 
 extern do_syscall_64
 extern restore_regs_and_iret
@@ -38,10 +34,10 @@ entry_SYSCALL_64:
 	mov	rsp, [gs:PCPU_TOP_OF_STACK]
 
 	; The frame an interrupt from user mode would have pushed ...
-	push	USER_DS			; ss
+	push	__USER_DS		; ss
 	push	qword [gs:PCPU_USER_RSP] ; rsp
 	push	r11			; rflags
-	push	USER_CS			; cs
+	push	__USER_CS		; cs
 	push	rcx			; rip
 	push	rax			; orig_rax: the system-call number
 	; ... and the general registers below it.

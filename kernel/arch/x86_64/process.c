@@ -37,6 +37,7 @@
 #include <asm/segment.h>
 
 #include <uapi/errno.h>
+#include <uapi/prctl.h>
 
 #include "internal.h"
 
@@ -209,14 +210,9 @@ arch_start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp)
 	 * The program dies of SIGSEGV instead, as on Linux, before the return
 	 * to user mode is tried (exit_to_user_mode delivers it).
 	 */
-	if (ip >= TASK_SIZE_MAX_X86)
+	if (ip >= TASK_SIZE_MAX)
 		force_sig(SIGSEGV);
 }
-
-#define ARCH_SET_GS 0x1001
-#define ARCH_SET_FS 0x1002
-#define ARCH_GET_FS 0x1003
-#define ARCH_GET_GS 0x1004
 
 /* arch_prctl - the FS base, which glibc and musl point at the thread's TLS. */
 SYSCALL_DEFINE2(arch_prctl, int, option, unsigned long, addr)

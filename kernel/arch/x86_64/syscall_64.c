@@ -60,7 +60,7 @@ syscall_init(void)
 static bool
 can_sysret(const struct pt_regs *regs)
 {
-	return regs->cs == __USER_CS && regs->ss == __USER_DS && regs->rip < TASK_SIZE_MAX_X86 &&
+	return regs->cs == __USER_CS && regs->ss == __USER_DS && regs->rip < TASK_SIZE_MAX &&
 	       regs->rcx == regs->rip && regs->r11 == regs->eflags &&
 	       !(regs->eflags & (X86_EFLAGS_TF | X86_EFLAGS_RF));
 }

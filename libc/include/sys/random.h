@@ -6,8 +6,7 @@
 
 #include <sys/types.h>
 
-#define GRND_NONBLOCK 0x0001
-#define GRND_RANDOM   0x0002
+#include <uapi/random.h>
 
 ssize_t getrandom(void *buf, size_t buflen, unsigned int flags);
 

@@ -14,4 +14,9 @@
 
 long __syscall_ret(unsigned long r);
 
+/* The bytes of a signal mask the kernel reads and writes (rt_sigaction,
+ * rt_sigprocmask, rt_sigpending, rt_sigsuspend, pselect6): one bit per
+ * signal, _NSIG of them. glibc's sigset_t is larger. */
+#define KERNEL_SIGSET_SIZE 8
+
 #endif /* LIBC_INTERNAL_SYSCALL_H */

@@ -7,8 +7,6 @@
 #include <sys/select.h>
 #include "../internal/syscall.h"
 
-#define KERNEL_SIGSET_SIZE 8
-
 int
 poll(struct pollfd *fds, nfds_t nfds, int timeout)
 {

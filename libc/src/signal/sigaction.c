@@ -15,8 +15,6 @@
 #include <errno.h>
 #include "../internal/syscall.h"
 
-#define KERNEL_SIGSET_SIZE 8 /* bytes of mask the kernel reads and writes */
-
 /*
  * sigaction - set the action for signal @sig to *@act (if not NULL) and
  * store the previous one in *@oldact (if not NULL).

@@ -10,8 +10,6 @@
 #include <sys/stat.h>
 #include "../internal/syscall.h"
 
-#define KERNEL_SIGSET_SIZE 8 /* bytes of a mask the kernel reads */
-
 /* rename - give file @oldpath the name @newpath, replacing what was there */
 int
 rename(const char *oldpath, const char *newpath)

@@ -7,7 +7,11 @@
 
 #include <pagoda/types.h>
 
+#include <asm/page.h>
+
+#define X86_CR0_PE	   (1UL << 0)  /* protected mode */
 #define X86_CR0_WP	   (1UL << 16) /* supervisor writes honour read-only pages */
+#define X86_CR0_PG	   (1UL << 31) /* paging */
 #define X86_CR4_PAE	   (1UL << 5)
 #define X86_CR4_PGE	   (1UL << 7)
 #define X86_CR4_OSFXSR	   (1UL << 9)
@@ -15,6 +19,7 @@
 #define X86_CR4_SMAP	   (1UL << 21)
 
 #define MSR_EFER	   0xc0000080
+#define EFER_LME	   (1UL << 8) /* long mode enable */
 #define EFER_NX		   (1UL << 11)
 #define MSR_FS_BASE	   0xc0000100
 #define MSR_GS_BASE	   0xc0000101
@@ -25,8 +30,20 @@
 #define X86_EFLAGS_RF	   (1UL << 16) /* resume flag */
 #define X86_EFLAGS_FIXED   (1UL << 1)  /* always 1 */
 
-/* The end of the user half; sysret must not return above it. */
-#define TASK_SIZE_MAX_X86  0x00007ffffffff000UL
+/*
+ * The user half of the address space is [0, TASK_SIZE_MAX): the canonical
+ * addresses below 2^47 (Intel SDM Vol. 3A, 4.5 "4-Level Paging"), less
+ * the last page, which is never mapped: so neither a user access nor the
+ * sysret after a `syscall` in the last bytes runs off the end into the
+ * non-canonical hole. An x86-64 process has no other size (TASK_SIZE).
+ * Its stack's top is at the end; mmap's search for free space starts
+ * 128 MiB below it (Linux puts mmap_base the stack limit, at least
+ * 128 MiB, and a random offset below).
+ */
+#define TASK_SIZE_MAX	   ((1UL << 47) - PAGE_SIZE)
+#define TASK_SIZE	   TASK_SIZE_MAX
+#define STACK_TOP	   TASK_SIZE
+#define MMAP_BASE	   (TASK_SIZE - (128UL << 20))
 
 /*
  * thread_struct - the CPU state of a task that is not running, beyond what
