@@ -10,6 +10,7 @@
  * Counterpart: Linux fs/namespace.c (mnt_init, init_rootfs) and
  * init/initramfs.c (populate_rootfs).
  */
+#include <pagoda/errname.h>
 #include <pagoda/kernel.h>
 #include <pagoda/printk.h>
 
@@ -46,9 +47,9 @@ fs_init(const void *initramfs, size_t len)
 			count_inodes(root_inode));
 	err2 = devices_init(root_inode);
 	if (err2)
-		pr_err("fs: cannot make /dev (error %d)\n", err2);
+		pr_err("fs: cannot make /dev (error %d (%s))\n", err2, errname(-err2));
 	err2 = proc_root_init(root_inode);
 	if (err2)
-		pr_err("fs: cannot make /proc (error %d)\n", err2);
+		pr_err("fs: cannot make /proc (error %d (%s))\n", err2, errname(-err2));
 	return err;
 }
