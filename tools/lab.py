@@ -577,8 +577,8 @@ class RunElf:
             for pattern in self.expect:
                 m = re.compile(pattern, re.M).search(out, pos)
                 if not m:
-                    reason = f"expected a line matching {pattern!r}; the program printed:\n" + \
-                        tail(out, 20)
+                    reason = (f"expected a line \"{regex_text(pattern)}\" (\"...\": any text); "
+                              "the program printed:\n" + tail(out, 20))
                     break
                 pos = m.end()
             if not reason and status != self.status:
