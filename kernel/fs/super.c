@@ -10,7 +10,6 @@
  * Counterpart: Linux fs/namespace.c (mnt_init, init_rootfs) and
  * init/initramfs.c (populate_rootfs).
  */
-#include <pagoda/errname.h>
 #include <pagoda/kernel.h>
 #include <pagoda/printk.h>
 

@@ -12,7 +12,6 @@
  */
 #include <pagoda/arch.h>
 #include <pagoda/cmdline.h>
-#include <pagoda/errname.h>
 #include <pagoda/exec.h>
 #include <pagoda/fs.h>
 #include <pagoda/gfp.h>

@@ -9,8 +9,8 @@
  * Counterpart: Linux lib/errname.c (CONFIG_SYMBOLIC_ERRNAME, which also
  * backs printk's %pe).
  */
-#include <pagoda/errname.h>
 #include <pagoda/kernel.h>
+#include <pagoda/printk.h>
 
 #include <uapi/errno.h>
 

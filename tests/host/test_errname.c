@@ -5,7 +5,7 @@
 #include <limits.h>
 #include <string.h>
 
-#include <pagoda/errname.h>
+#include <pagoda/printk.h>
 #include <uapi/errno.h>
 
 #include "host_test.h"
