@@ -519,19 +519,17 @@ class Cmocka:
             reason = cmocka_reason(text, root)
             results.append(Result(name, self.points_each, 0,
                                   todo_lines(text, besides=reason) + reason, look_at))
-        if status is None:
-            reason = out
-        elif names:
+        if status is None and results:
+            results[-1].reason = out    # the timeout, in the test that took it
+        if names:
             reason = (f"not run: {os.path.basename(self.binary)} stopped in {names[-1]} "
                       "(above)")
         else:
-            reason = tail(out)
+            reason = out if status is None else tail(out)
         for name in [n for n in self.look_at if n not in names]:
             results.append(Result(name, self.points_each, 0, reason, self.look_at[name]))
         if not results:
             results.append(Result(os.path.basename(self.binary), self.points_each, 0, reason))
-        elif status is None:
-            results[-1].reason = out
         return results
 
 
