@@ -22,20 +22,6 @@
 /* Anonymous memory without mmap (the ELF loader maps .bss). */
 static unsigned char mem[NPAGES * PAGE] __attribute__((aligned(PAGE)));
 
-/* The number after @key in the file @path (e.g. "cow_fault" in /proc/vmstat). */
-static long
-proc_value(const char *path, const char *key)
-{
-	static char buf[8192];
-	size_t len = strlen(key);
-
-	read_file(path, buf, sizeof(buf));
-	for (char *p = buf; (p = strstr(p, key)); p += len)
-		if ((p == buf || p[-1] == '\n') && (p[len] == ' ' || p[len] == ':'))
-			return strtol(p + len + 1, NULL, 10);
-	return -1;
-}
-
 static long
 cow_faults(void)
 {

@@ -1,6 +1,7 @@
 /*
  * user/memshow.h - helpers the memory demos share: print the lines of
- * /proc/self/maps that match, and read VmRSS from /proc/self/status.
+ * /proc/self/maps that match, read VmRSS from /proc/self/status and a
+ * counter of /proc/vmstat or /proc/meminfo.
  */
 #ifndef USER_MEMSHOW_H
 #define USER_MEMSHOW_H
@@ -45,6 +46,21 @@ rss_kb(void)
 	read_file("/proc/self/status", buf, sizeof(buf));
 	p = strstr(buf, "VmRSS:");
 	return p ? strtol(p + 6, NULL, 10) : -1;
+}
+
+/* proc_value - the number after @key in the file @path (e.g. "cow_fault" in
+ * /proc/vmstat, "MemFree" in /proc/meminfo); -1 if there is none. */
+static inline long
+proc_value(const char *path, const char *key)
+{
+	static char buf[8192];
+	size_t len = strlen(key);
+
+	read_file(path, buf, sizeof(buf));
+	for (char *p = buf; (p = strstr(p, key)); p += len)
+		if ((p == buf || p[-1] == '\n') && (p[len] == ' ' || p[len] == ':'))
+			return strtol(p + len + 1, NULL, 10);
+	return -1;
 }
 
 #endif /* USER_MEMSHOW_H */

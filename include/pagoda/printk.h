@@ -46,4 +46,14 @@ int vprintk(const char *fmt, va_list args);
 __printf(3, 4) int snprintf(char *buf, size_t size, const char *fmt, ...);
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
 
+/*
+ * errname - the symbolic name of error number @err, as Linux's errname()
+ * (declared there in linux/errname.h): "EFAULT" for 14, "-EFAULT" for -14,
+ * NULL for a number without a name (0 among them). A panic or log line
+ * that reports a negative error code prints the name beside the number,
+ * "error -14 (EFAULT)": "error %d (%s)", err, errname(-err).
+ * kernel/lib/errname.c.
+ */
+const char *errname(int err);
+
 #endif /* PAGODA_PRINTK_H */

@@ -46,9 +46,9 @@ fs_init(const void *initramfs, size_t len)
 			count_inodes(root_inode));
 	err2 = devices_init(root_inode);
 	if (err2)
-		pr_err("fs: cannot make /dev (error %d)\n", err2);
+		pr_err("fs: cannot make /dev (error %d (%s))\n", err2, errname(-err2));
 	err2 = proc_root_init(root_inode);
 	if (err2)
-		pr_err("fs: cannot make /proc (error %d)\n", err2);
+		pr_err("fs: cannot make /proc (error %d (%s))\n", err2, errname(-err2));
 	return err;
 }

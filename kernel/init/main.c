@@ -82,7 +82,7 @@ populate_rootfs(const struct boot_info *bi)
 		int err = fs_init(__va(m->start), m->end - m->start);
 
 		if (err < 0)
-			pr_err("initramfs: cannot unpack (error %d)\n", err);
+			pr_err("initramfs: cannot unpack (error %d (%s))\n", err, errname(-err));
 		return;
 	}
 	pr_warn("initramfs: no initramfs.cpio module; no programs to run\n");
@@ -162,7 +162,7 @@ run_init(void *unused)
 	int err = do_execve(init_path, &argv, &envp);
 
 	if (err < 0)
-		panic("No working init found (%s: error %d)", init_path, err);
+		panic("No working init found (%s: error %d (%s))", init_path, err, errname(-err));
 	/* Back in ret_from_fork, which returns to user mode at its entry. */
 }
 

@@ -19,6 +19,7 @@ endif
 
 # Portable kernel code that host tests exercise.
 HOST_KERNEL_SRCS := kernel/lib/vsprintf.c kernel/lib/cmdline.c kernel/lib/printk.c \
+		    kernel/lib/errname.c \
 		    kernel/init/multiboot2.c kernel/mm/page_alloc.c kernel/mm/memblock.c \
 		    kernel/fs/initramfs.c kernel/fs/namei.c kernel/fs/file.c kernel/fs/open.c \
 		    kernel/fs/read_write.c kernel/fs/stat.c kernel/fs/readdir.c kernel/fs/fcntl.c \

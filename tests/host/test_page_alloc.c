@@ -249,6 +249,25 @@ test_refcount(void **state)
 	assert_int_equal(nr_free_pages(), free0);
 }
 
+/* What alloc_pages leaves in the struct page of the block it returns
+ * (include/pagoda/mm_types.h): the head is PG_head with the order in
+ * private and one reference; the other pages of the block are untouched. */
+static void
+test_allocated_block(void **state)
+{
+	boot_pc();
+	struct page *p = alloc_pages(GFP_KERNEL, 3);
+
+	assert_non_null(p);
+	assert_int_equal(p->flags, PG_head);
+	assert_int_equal(p->private, 3);
+	assert_int_equal(page_ref_count(p), 1);
+	for (int i = 1; i < 8; i++)
+		assert_int_equal(p[i].flags, 0);
+	__free_pages(p, 3);
+	check_free_lists();
+}
+
 static void
 test_bad_frees_panic(void **state)
 {
@@ -303,6 +322,7 @@ main(void)
 		cmocka_unit_test(test_split_and_coalesce),
 		cmocka_unit_test(test_out_of_memory_returns_null),
 		cmocka_unit_test(test_refcount),
+		cmocka_unit_test(test_allocated_block),
 		cmocka_unit_test(test_bad_frees_panic),
 		cmocka_unit_test(test_zeroed_pages),
 	};

@@ -63,8 +63,15 @@ def test_lab(results, lab):
     assert "the build failed" not in student_out, student_out
     assert student_score is not None and student_score[0] < student_score[1], student_out
     assert "TODO(lab" in open(os.path.join(ROOT, "build", f"lab-{lab}", LAB_FILES[lab])).read()
-    # What is missing is named: a stub's LAB_TODO line is in the reasons.
+    # What is missing is named: a stub's LAB_TODO line is in the reasons,
+    # and each point lost is explained first by the functions to look at.
     assert re.search(rf"^ +lab {lab}: \w+\(\) is not written yet", student_out, re.M), student_out
+    lost = re.findall(r"^  \S.* 0/\d+\n(.*)$", student_out, re.M)
+    assert lost and all(re.match(r"^    look at \w+\(\)", line) for line in lost), student_out
+    assert "Expected assertion" not in student_out, student_out
+    if lab == "brk":    # init cannot start: its panic names the error
+        assert "No working init found (/bin/brk_demo: error -14 (EFAULT))" in student_out, \
+            student_out
     # The tree boots, and the other labs' tests that do not need this lab pass.
     assert f"boots ({lab} tree)" in others_out, others_out
     assert others is not None and others[0] == others[1] and others[1] > 1, others_out
