@@ -18,6 +18,7 @@
 #include <pagoda/kallsyms.h>
 #include <pagoda/kernel.h>
 #include <pagoda/mm.h>
+#include <pagoda/mmap_lock.h>
 #include <pagoda/printk.h>
 #include <pagoda/sched.h>
 #include <pagoda/signal.h>
@@ -202,7 +203,10 @@ exc_page_fault(struct pt_regs *regs, unsigned long error_code)
 			flags |= FAULT_FLAG_INSTRUCTION;
 		if (error_code & X86_PF_USER)
 			flags |= FAULT_FLAG_USER;
+		/* The VMAs must hold still while the fault reads them. */
+		mmap_read_lock(current->mm);
 		ret = handle_mm_fault(current->mm, address, flags);
+		mmap_read_unlock(current->mm);
 		if (ret == 0)
 			return;
 	}
