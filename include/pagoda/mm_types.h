@@ -103,8 +103,7 @@ enum { MM_FILEPAGES, MM_ANONPAGES, NR_MM_COUNTERS };
  *                     mms) and exit; read by page faults and
  *                     /proc/PID/maps;
  *   page_table_lock   a spinlock over the page tables: held to install or
- *                     clear a PTE and to link in a new table, and over the
- *                     rss counters changed with them.
+ *                     clear a PTE and to link in a new table.
  * With mmap_lock held for writing, nothing else can fault in this mm, but
  * page_table_lock is still taken around PTE changes, as in Linux.
  */
@@ -116,10 +115,10 @@ struct mm_struct {
 	int mm_users;		       /* tasks using this address space: one CPU
 				      * (Linux: an atomic_t) */
 	struct rw_semaphore mmap_lock; /* protects the VMAs and the fields marked so */
-	spinlock_t page_table_lock;    /* protects the page tables and rss[] */
+	spinlock_t page_table_lock;    /* protects the page tables' entries */
 
-	/* The layout, all mmap_lock (exec writes them before anyone else can
-	 * see the mm; /proc reads them with it held for reading). */
+	/* The layout, all mmap_lock (exec writes some while building the
+	 * stack without it: the new mm is still its alone). */
 	unsigned long start_code, end_code; /* the program's text */
 	unsigned long start_data, end_data; /* its initialized data */
 	unsigned long start_brk, brk;	    /* the heap: brk() moves brk */
@@ -128,12 +127,13 @@ struct mm_struct {
 	unsigned long env_start, env_end;   /* the environment strings */
 	unsigned long mmap_base;	    /* mmap places new mappings below this */
 
+	/* The page counts: mmap_lock; a stack fault changes them with
+	 * mmap_lock read + page_table_lock (expand_stack). */
 	unsigned long total_vm;		   /* pages mapped (VmSize): mmap_lock */
 	unsigned long data_vm;		   /* private writable, not stack (VmData): mmap_lock */
 	unsigned long exec_vm;		   /* executable (VmExe + VmLib): mmap_lock */
-	unsigned long stack_vm;		   /* VM_GROWSDOWN (VmStk): mmap_lock, or
-					    * mmap_lock read + page_table_lock (a stack fault) */
-	unsigned long rss[NR_MM_COUNTERS]; /* resident pages by kind (VmRSS): page_table_lock
+	unsigned long stack_vm;		   /* VM_GROWSDOWN (VmStk): mmap_lock */
+	unsigned long rss[NR_MM_COUNTERS]; /* resident pages by kind (VmRSS): one CPU
 					    * (Linux: per-CPU counters without a lock) */
 	unsigned long hiwater_rss;	   /* the most resident pages ever (VmHWM): one CPU */
 

@@ -348,7 +348,7 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
 
 SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
 {
-	struct mm_struct *mm = current->mm;
+	struct mm_struct *mm;
 	int ret;
 
 	if ((addr & ~PAGE_MASK) || addr > TASK_SIZE || len > TASK_SIZE - addr)
@@ -356,6 +356,7 @@ SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
 	len = ALIGN_UP(len, PAGE_SIZE);
 	if (!len)
 		return -EINVAL;
+	mm = current->mm;
 	mmap_write_lock(mm);
 	ret = do_munmap(mm, addr, len);
 	mmap_write_unlock(mm);
