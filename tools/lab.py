@@ -683,11 +683,10 @@ LABS = {
     ]),
     "pagetable": Lab(["kernel/arch/x86_64/pgtable.c"], [
         RunElf("boot-and-echo", "build/user/echo", [r"^hello, lab$"], args=["hello,", "lab"],
-               look_at=["next_level", "walk_level", "map_pages", "map_large_pages",
-                        "walk_user_pgtable"]),
+               look_at=["walk_pgtable", "map_pages", "map_large_pages"]),
         RunElf("mmap-demo", "build/user/mmap_demo",
                [r"its own VMA", r"touched 50 pages: VmRSS \+200 kB", r"munmap: VmRSS -200 kB"],
-               needs=["mmap"], look_at=["walk_user_pgtable", "pgtable_next", "unmap_pages"]),
+               needs=["mmap"], look_at=["walk_pgtable", "unmap_pages"]),
     ]),
     "brk": Lab(["kernel/mm/mmap.c", "kernel/mm/memory.c"], [
         RunElf("brk-grow", "build/user/brk_demo",

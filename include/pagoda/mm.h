@@ -116,9 +116,6 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long ad
 /* vma_merge_neighbours - merge @vma with neighbours it continues exactly. */
 struct vm_area_struct *vma_merge_neighbours(struct mm_struct *mm, struct vm_area_struct *vma);
 
-/* The PTE bits for a VMA's pages, from its VM_* flags. */
-uint64_t vm_get_page_prot(unsigned long vm_flags);
-
 /* Add @npages (may be negative) to the mm's per-kind counters for @flags. */
 void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
 
@@ -172,10 +169,12 @@ extern struct page *zero_page;
 
 /* ---- vm events (/proc/vmstat) ---- */
 enum vm_event_item {
-	PGFAULT,	    /* page faults handled */
-	PGALLOC_ANON,	    /* anonymous pages allocated on first touch */
-	COW_FAULT,	    /* copy-on-write breaks */
-	FLUSH_ICACHE_RANGE, /* flush_icache_range() calls */
+	PGFAULT,		/* page faults handled */
+	PGALLOC_ANON,		/* anonymous pages allocated on first touch */
+	COW_FAULT,		/* copy-on-write breaks */
+	FLUSH_ICACHE_RANGE,	/* flush_icache_range() calls */
+	NR_TLB_LOCAL_FLUSH_ONE, /* pages flushed one by one (invlpg) */
+	NR_TLB_LOCAL_FLUSH_ALL, /* whole-TLB flushes of a user mm (CR3 reload) */
 	NR_VM_EVENTS
 };
 extern unsigned long vm_events[NR_VM_EVENTS];

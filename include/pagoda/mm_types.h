@@ -16,6 +16,13 @@
  * 32 bytes per 4 KiB frame: mem_map takes 0.8 % of RAM. A slab keeps its
  * bookkeeping in its own memory (mm/slab.c), not here.
  *
+ * Locks (docs/memory.md, "Locks"): each field below says what protects
+ * it. "one CPU" means nothing does yet: Pagoda runs one CPU without
+ * kernel preemption and allocates no memory in interrupt handlers, so
+ * the code that changes the field cannot be interrupted by other code
+ * that changes it; Linux's lock for it is named for the day there are
+ * several CPUs.
+ *
  * Counterpart: Linux include/linux/mm_types.h (64 bytes, with unions for
  * the page cache, slabs, page tables and more).
  */
@@ -23,6 +30,8 @@
 #define PAGODA_MM_TYPES_H
 
 #include <pagoda/list.h>
+#include <pagoda/rwsem.h>
+#include <pagoda/spinlock.h>
 #include <pagoda/types.h>
 
 /* Bits of page->flags. */
@@ -30,15 +39,20 @@
 #define PG_head	    (1UL << 1) /* allocated, heads a block */
 #define PG_slab	    (1UL << 2) /* holds slab objects */
 #define PG_reserved (1UL << 3) /* never to be freed (e.g. the zero page) */
+#define PG_locked   (1UL << 4) /* under I/O: lock_page() waits (pagemap.h) */
 
 struct page {
-	unsigned long flags;  /* PG_* bits */
-	int _refcount;	      /* users of an allocated block; 0 when free */
-	unsigned int private; /* order of the block this page heads */
-	struct list_head lru; /* PG_buddy: link in free_area[order] */
+	unsigned long flags;  /* PG_* bits; PG_locked is itself a lock (lock_page);
+			       * the others: one CPU (Linux: atomic bit operations) */
+	int _refcount;	      /* users of an allocated block; 0 when free. One CPU
+			       * (Linux: an atomic_t, changed without a lock) */
+	unsigned int private; /* order of the block this page heads: the buddy
+			       * allocator's, one CPU (Linux: zone->lock) */
+	struct list_head lru; /* PG_buddy: link in free_area[order]; as private */
 };
 
 /* vm_area_struct.vm_flags (Linux's values). */
+#define VM_NONE	     0x00000000UL /* no access at all (PROT_NONE) */
 #define VM_READ	     0x00000001UL /* the pages may be read */
 #define VM_WRITE     0x00000002UL /* ... written */
 #define VM_EXEC	     0x00000004UL /* ... executed */
@@ -59,6 +73,9 @@ struct file;
  * memory). /proc/PID/maps prints one line per VMA.
  */
 struct vm_area_struct {
+	/* Every field: vm_mm->mmap_lock held for writing to change it, for
+	 * reading to read it; vm_start of a stack may also move down in a
+	 * fault, under mmap_lock read + page_table_lock (expand_stack). */
 	unsigned long vm_start;		/* first address */
 	unsigned long vm_end;		/* first address after the end */
 	struct vm_area_struct *vm_next; /* the next VMA up, or NULL */
@@ -78,13 +95,30 @@ enum { MM_FILEPAGES, MM_ANONPAGES, NR_MM_COUNTERS };
  * mm_struct - an address space: its page tables and its VMAs, kept as a
  * list sorted by address (Linux up to 6.0; Linux 6.1 and later keep them
  * in a maple tree, which is faster to search and harder to read).
+ *
+ * Two locks, taken as Linux takes them (mmap_lock.h):
+ *   mmap_lock         a rw_semaphore over the VMA list and the layout:
+ *                     written by brk, mmap, munmap, mprotect, mremap,
+ *                     madvise's VMA-changing advice, exec, fork (both
+ *                     mms) and exit; read by page faults and
+ *                     /proc/PID/maps;
+ *   page_table_lock   a spinlock over the page tables: held to install or
+ *                     clear a PTE and to link in a new table.
+ * With mmap_lock held for writing, nothing else can fault in this mm, but
+ * page_table_lock is still taken around PTE changes, as in Linux.
  */
 struct mm_struct {
-	struct vm_area_struct *mmap; /* the lowest VMA; vm_next links the rest */
-	int map_count;		     /* number of VMAs */
-	uint64_t *pgd;		     /* the PML4 table (CR3 holds its physical address) */
-	int mm_users;		     /* tasks using this address space */
+	struct vm_area_struct *mmap;   /* the lowest VMA; vm_next links the rest: mmap_lock */
+	int map_count;		       /* number of VMAs: mmap_lock */
+	uint64_t *pgd;		       /* the PML4 table (CR3 holds its physical address);
+				      * its entries: page_table_lock */
+	int mm_users;		       /* tasks using this address space: one CPU
+				      * (Linux: an atomic_t) */
+	struct rw_semaphore mmap_lock; /* protects the VMAs and the fields marked so */
+	spinlock_t page_table_lock;    /* protects the page tables' entries */
 
+	/* The layout, all mmap_lock (exec writes some while building the
+	 * stack without it: the new mm is still its alone). */
 	unsigned long start_code, end_code; /* the program's text */
 	unsigned long start_data, end_data; /* its initialized data */
 	unsigned long start_brk, brk;	    /* the heap: brk() moves brk */
@@ -93,14 +127,17 @@ struct mm_struct {
 	unsigned long env_start, env_end;   /* the environment strings */
 	unsigned long mmap_base;	    /* mmap places new mappings below this */
 
-	unsigned long total_vm;		   /* pages mapped (VmSize) */
-	unsigned long data_vm;		   /* private writable, not stack (VmData) */
-	unsigned long exec_vm;		   /* executable (VmExe + VmLib) */
-	unsigned long stack_vm;		   /* VM_GROWSDOWN (VmStk) */
-	unsigned long rss[NR_MM_COUNTERS]; /* resident pages by kind (VmRSS) */
-	unsigned long hiwater_rss;	   /* the most resident pages ever (VmHWM) */
+	/* The page counts: mmap_lock; a stack fault changes them with
+	 * mmap_lock read + page_table_lock (expand_stack). */
+	unsigned long total_vm;		   /* pages mapped (VmSize): mmap_lock */
+	unsigned long data_vm;		   /* private writable, not stack (VmData): mmap_lock */
+	unsigned long exec_vm;		   /* executable (VmExe + VmLib): mmap_lock */
+	unsigned long stack_vm;		   /* VM_GROWSDOWN (VmStk): mmap_lock */
+	unsigned long rss[NR_MM_COUNTERS]; /* resident pages by kind (VmRSS): one CPU
+					    * (Linux: per-CPU counters without a lock) */
+	unsigned long hiwater_rss;	   /* the most resident pages ever (VmHWM): one CPU */
 
-	struct file *exe_file; /* the program, for /proc/self/exe */
+	struct file *exe_file; /* the program, for /proc/self/exe: mmap_lock */
 };
 
 #endif /* PAGODA_MM_TYPES_H */

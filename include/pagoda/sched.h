@@ -12,6 +12,7 @@
 
 #include <pagoda/compiler.h>
 #include <pagoda/list.h>
+#include <pagoda/lockdep.h>
 #include <pagoda/types.h>
 #include <pagoda/wait.h>
 
@@ -24,17 +25,18 @@
 typedef int pid_t;
 
 /* task->__state (Linux's values). */
-#define TASK_RUNNING	   0x0000 /* running or on the run queue */
-#define TASK_INTERRUPTIBLE 0x0001 /* sleeping; a signal wakes it */
-#define EXIT_ZOMBIE	   0x0020 /* exited, waiting for its parent's wait */
-#define EXIT_DEAD	   0x0010 /* reaped; being freed */
+#define TASK_RUNNING	     0x0000 /* running or on the run queue */
+#define TASK_INTERRUPTIBLE   0x0001 /* sleeping; a signal wakes it */
+#define TASK_UNINTERRUPTIBLE 0x0002 /* sleeping; only wake_up ends it (a lock) */
+#define EXIT_ZOMBIE	     0x0020 /* exited, waiting for its parent's wait */
+#define EXIT_DEAD	     0x0010 /* reaped; being freed */
 
-#define TASK_COMM_LEN	   16
-#define PID_MAX		   32768
+#define TASK_COMM_LEN	     16
+#define PID_MAX		     32768
 /* The process table's size: fork fails with EAGAIN when it is full, so a
  * fork bomb stops there (and kernel stacks, 16 KiB each, stay bounded). */
-#define MAX_TASKS	   512
-#define NSIG		   64
+#define MAX_TASKS	     512
+#define NSIG		     64
 
 /* Resource limits (prlimit64): RLIMIT_* index task->rlim. */
 struct rlimit64 {
@@ -120,6 +122,9 @@ struct task_struct {
 	unsigned long set_child_tid;   /* CLONE_CHILD_SETTID: schedule_tail writes the tid here */
 	unsigned long clear_child_tid; /* set_tid_address, CLONE_CHILD_CLEARTID */
 	unsigned long robust_list;     /* set_robust_list (recorded only) */
+
+	int lockdep_depth;			     /* locks held now (lockdep.h) */
+	struct held_lock held_locks[MAX_LOCK_DEPTH]; /* ... oldest first */
 };
 
 extern struct task_struct *current_task;

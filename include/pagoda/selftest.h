@@ -32,6 +32,11 @@ bool selftest_buddy_drain(void);
 bool selftest_paging(void);
 bool selftest_slab(void);
 
+/* kernel/locking/locking_selftest.c */
+bool selftest_lockdep(void);
+bool selftest_sleeping_locks(void);
+bool selftest_tlb_flush(void);
+
 /* kernel/fs/fs_selftest.c */
 bool selftest_initramfs(void);
 bool selftest_namei(void);

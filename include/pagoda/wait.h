@@ -48,10 +48,15 @@ init_waitqueue_head(struct wait_queue_head *wq)
 /* Go to sleep on @wq (not yet: schedule() does that) unless woken first. */
 void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *wait);
 
+/* The same in @state: TASK_UNINTERRUPTIBLE for a wait no signal may end
+ * (a lock). Linux's prepare_to_wait takes the state as its third argument. */
+void prepare_to_wait_state(struct wait_queue_head *wq, struct wait_queue_entry *wait, long state);
+
 /* Back to running, off the queue. */
 void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *wait);
 
-/* wake_up - make every task sleeping on @wq runnable. Safe in interrupts. */
+/* wake_up - make every task sleeping on @wq runnable (in either sleeping
+ * state). Safe in interrupts. */
 void wake_up(struct wait_queue_head *wq);
 
 /* True when a signal that would end the sleep is pending for the task. */

@@ -120,6 +120,7 @@ task_state_name(const struct task_struct *task)
 	switch (task->__state) {
 	case TASK_RUNNING: return "R (running)";
 	case TASK_INTERRUPTIBLE: return "S (sleeping)";
+	case TASK_UNINTERRUPTIBLE: return "D (disk sleep)";
 	case EXIT_ZOMBIE: return "Z (zombie)";
 	default: return "X (dead)";
 	}

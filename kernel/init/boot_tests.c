@@ -52,7 +52,7 @@ map_user_test_page(void)
 	uint8_t back = 0;
 
 	if (!page || map_pages(init_pgd, USER_TEST_ADDR, page_to_phys(page), PAGE_SIZE,
-			       _PAGE_PRESENT | _PAGE_RW | _PAGE_USER) < 0)
+			       PAGE_SHARED_EXEC) < 0)
 		panic("test_fault: cannot map a user page");
 	if (copy_to_user((void *)USER_TEST_ADDR, &ret, 1) ||
 	    copy_from_user(&back, (void *)USER_TEST_ADDR, 1) || back != ret)
@@ -158,6 +158,9 @@ static const struct selftest selftests[] = {
 	{ "buddy_drain", selftest_buddy_drain },
 	{ "paging", selftest_paging },
 	{ "slab", selftest_slab },
+	{ "lockdep", selftest_lockdep },
+	{ "sleeping_locks", selftest_sleeping_locks },
+	{ "tlb_flush", selftest_tlb_flush },
 	{ "initramfs", selftest_initramfs },
 	{ "namei", selftest_namei },
 	{ "procfs", selftest_procfs },

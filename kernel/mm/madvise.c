@@ -16,6 +16,7 @@
  */
 #include <pagoda/kernel.h>
 #include <pagoda/mm.h>
+#include <pagoda/mmap_lock.h>
 #include <pagoda/sched.h>
 #include <pagoda/syscalls.h>
 
@@ -34,6 +35,23 @@ madvise_behavior_valid(int behavior)
 	case MADV_DONTNEED:
 	case MADV_FREE: return true;
 	default: return false;
+	}
+}
+
+/*
+ * madvise_need_mmap_write - must @behavior hold mmap_lock for writing?
+ * Advice that changes VMAs does (Pagoda keeps none of it yet); advice
+ * that only drops pages or reads ahead runs beside page faults, holding
+ * it for reading, as on Linux.
+ */
+static bool
+madvise_need_mmap_write(int behavior)
+{
+	switch (behavior) {
+	case MADV_WILLNEED:
+	case MADV_DONTNEED:
+	case MADV_FREE: return false;
+	default: return true;
 	}
 }
 
@@ -62,6 +80,7 @@ SYSCALL_DEFINE3(madvise, unsigned long, start, size_t, len_in, int, behavior)
 	unsigned long len = ALIGN_UP(len_in, PAGE_SIZE), end, next;
 	struct vm_area_struct *vma;
 	int ret = 0;
+	bool write;
 
 	if (!madvise_behavior_valid(behavior) || (start & ~PAGE_MASK))
 		return -EINVAL;
@@ -70,9 +89,16 @@ SYSCALL_DEFINE3(madvise, unsigned long, start, size_t, len_in, int, behavior)
 	end = start + len;
 	if (end < start)
 		return -EINVAL;
+	write = madvise_need_mmap_write(behavior);
+	if (write)
+		mmap_write_lock(mm);
+	else
+		mmap_read_lock(mm);
 	for (vma = find_vma(mm, start); start < end; vma = find_vma(mm, start)) {
-		if (!vma || vma->vm_start >= end)
-			return -ENOMEM;
+		if (!vma || vma->vm_start >= end) {
+			ret = -ENOMEM;
+			goto out;
+		}
 		if (start < vma->vm_start) {
 			ret = -ENOMEM; /* a hole; go on past it */
 			start = vma->vm_start;
@@ -80,9 +106,16 @@ SYSCALL_DEFINE3(madvise, unsigned long, start, size_t, len_in, int, behavior)
 		next = min(vma->vm_end, end);
 		int err = madvise_vma_behavior(vma, start, next, behavior);
 
-		if (err)
-			return err;
+		if (err) {
+			ret = err;
+			goto out;
+		}
 		start = next;
 	}
+out:
+	if (write)
+		mmap_write_unlock(mm);
+	else
+		mmap_read_unlock(mm);
 	return ret;
 }

@@ -22,6 +22,7 @@
 #include <pagoda/fs.h>
 #include <pagoda/kernel.h>
 #include <pagoda/mm.h>
+#include <pagoda/mmap_lock.h>
 #include <pagoda/printk.h>
 #include <pagoda/shmem.h>
 #include <pagoda/sched.h>
@@ -29,42 +30,51 @@
 #include <pagoda/string.h>
 
 #include <asm/pgtable.h>
+#include <asm/tlbflush.h>
 
 #include <uapi/errno.h>
 
 struct page *zero_page;
 
-/* The PTE for @addr in @mm; with @alloc, missing tables are made
- * (user-accessible: the PTE itself decides what the user may do). */
-static pte_t *
-user_pte(struct mm_struct *mm, unsigned long addr, bool alloc)
-{
-	return walk_user_pgtable((pte_t *)mm->pgd, addr, alloc);
-}
-
+/*
+ * install_pte - write @entry into @pte, the PTE of @addr in @vma, under
+ * mm->page_table_lock. A present old entry may be in the TLB: flush it
+ * (an empty one never is, asm/tlbflush.h). Linux takes the lock with
+ * pte_offset_map_lock and checks that the entry did not change meanwhile
+ * (another CPU's fault); one CPU without preemption cannot see that.
+ */
 static void
-set_pte(pte_t *pte, unsigned long addr, pte_t val)
+install_pte(struct vm_area_struct *vma, unsigned long addr, pte_t *pte, pte_t entry)
 {
-	*pte = val;
-	flush_tlb_one(addr);
+	struct mm_struct *mm = vma->vm_mm;
+	bool was_present = pte_present(*pte);
+
+	spin_lock(&mm->page_table_lock);
+	*pte = entry;
+	if (was_present)
+		flush_tlb_page(vma, addr);
+	spin_unlock(&mm->page_table_lock);
 }
 
 /* LAB(brk) BEGIN: demand paging: the zero page for a read, a zeroed frame for a write */
 static int
 do_anonymous_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte, bool write)
 {
-	uint64_t prot = vma->vm_page_prot;
+	struct page *page;
 
 	if (!write) {
 		/* Reads of a never-written page see zeros: share one frame. */
-		set_pte(pte, addr, page_to_phys(zero_page) | (prot & ~_PAGE_RW));
+		install_pte(vma, addr, pte,
+			    pte_wrprotect(pfn_pte(page_to_pfn(zero_page), vma->vm_page_prot)));
 		return 0;
 	}
-	struct page *page = alloc_pages(GFP_USER | __GFP_ZERO, 0);
-
+	page = alloc_pages(GFP_USER | __GFP_ZERO, 0);
 	if (!page)
 		return VM_FAULT_OOM;
-	set_pte(pte, addr, page_to_phys(page) | prot);
+	/* The VMA is writable (access_error checked): the page is this
+	 * process's alone, so it may be written without a fault. */
+	install_pte(vma, addr, pte,
+		    pte_mkdirty(pte_mkwrite(pfn_pte(page_to_pfn(page), vma->vm_page_prot))));
 	vma->vm_mm->rss[MM_ANONPAGES]++;
 	count_vm_event(PGALLOC_ANON);
 	return 0;
@@ -77,10 +87,11 @@ do_anonymous_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte, bo
  * past it does not exist: SIGBUS, as on Linux (filemap_fault).
  */
 static int
-do_file_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte)
+do_file_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte, bool write)
 {
 	loff_t pos = ((loff_t)vma->vm_pgoff << PAGE_SHIFT) + (addr - vma->vm_start);
 	struct page *page;
+	pte_t entry;
 
 	if (pos >= (loff_t)ALIGN_UP(file_size(vma->vm_file), PAGE_SIZE))
 		return VM_FAULT_SIGBUS;
@@ -92,7 +103,13 @@ do_file_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte)
 		__free_pages(page, 0);
 		return VM_FAULT_SIGSEGV;
 	}
-	set_pte(pte, addr, page_to_phys(page) | vma->vm_page_prot);
+	entry = pfn_pte(page_to_pfn(page), vma->vm_page_prot);
+	/* A write gets a writable page at once (vm_page_prot of a private
+	 * mapping is read-only); after a read, the first write faults again
+	 * and do_wp_page makes it writable, as on Linux. */
+	if (write)
+		entry = pte_mkdirty(pte_mkwrite(entry));
+	install_pte(vma, addr, pte, entry);
 	vma->vm_mm->rss[MM_FILEPAGES]++;
 	return 0;
 }
@@ -107,10 +124,10 @@ do_file_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte)
 static int
 do_wp_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte)
 {
-	struct page *old = phys_to_page(pte_phys(*pte));
+	struct page *old = pfn_to_page(pte_pfn(*pte));
 
 	if (page_ref_count(old) == 1) {
-		set_pte(pte, addr, *pte | _PAGE_RW);
+		install_pte(vma, addr, pte, pte_mkdirty(pte_mkwrite(*pte)));
 		return 0;
 	}
 	struct page *page = alloc_pages(GFP_USER, 0);
@@ -119,7 +136,8 @@ do_wp_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte)
 		return VM_FAULT_OOM;
 	memcpy(page_address(page), page_address(old), PAGE_SIZE);
 	put_page(old);
-	set_pte(pte, addr, page_to_phys(page) | vma->vm_page_prot);
+	install_pte(vma, addr, pte,
+		    pte_mkdirty(pte_mkwrite(pfn_pte(page_to_pfn(page), vma->vm_page_prot))));
 	count_vm_event(COW_FAULT);
 	return 0;
 }
@@ -143,8 +161,13 @@ expand_stack(struct vm_area_struct *vma, unsigned long addr)
 		return -ENOMEM;
 	if (!may_expand_vm(vma->vm_mm, vma->vm_flags, (vma->vm_start - start) >> PAGE_SHIFT))
 		return -ENOMEM; /* RLIMIT_AS */
+	/* The fault holds mmap_lock only for reading: the VMA's start moves
+	 * under the page-table lock (as in Linux before 6.5, whose faults now
+	 * take mmap_lock for writing to grow a stack). */
+	spin_lock(&vma->vm_mm->page_table_lock);
 	vm_stat_account(vma->vm_mm, vma->vm_flags, (long)((vma->vm_start - start) >> PAGE_SHIFT));
 	vma->vm_start = start;
+	spin_unlock(&vma->vm_mm->page_table_lock);
 	return 0;
 }
 
@@ -166,6 +189,8 @@ handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags)
 	bool write = flags & FAULT_FLAG_WRITE;
 	pte_t *pte;
 
+	mmap_assert_locked(
+		mm); /* for reading, by exc_page_fault; for writing, by mmap's populate */
 	count_vm_event(PGFAULT);
 	current->min_flt++; /* getrusage's ru_minflt */
 	if (!vma)
@@ -175,44 +200,55 @@ handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags)
 		return VM_FAULT_SIGSEGV;
 	if (access_error(vma, flags))
 		return VM_FAULT_SIGSEGV;
-	pte = user_pte(mm, addr, true);
+	spin_lock(&mm->page_table_lock); /* a missing table is linked in under it */
+	pte = walk_pgtable((pte_t *)mm->pgd, addr, PG_LEVEL_4K, true);
+	spin_unlock(&mm->page_table_lock);
 	if (!pte)
 		return VM_FAULT_OOM;
 	addr = ALIGN_DOWN(addr, PAGE_SIZE);
 	if (pte_present(*pte)) {
-		if (!write || (*pte & _PAGE_RW))
+		if (!write || pte_write(*pte))
 			return 0; /* already fixed up (e.g. two CPUs' worth of faults) */
 		/* The first write to anonymous memory read so far: a frame of its own. */
-		if (pte_phys(*pte) == page_to_phys(zero_page))
+		if (pte_pfn(*pte) == page_to_pfn(zero_page))
 			return do_anonymous_page(vma, addr, pte, true);
 		return do_wp_page(vma, addr, pte);
 	}
 	if (vma->vm_shared)
 		return shmem_fault(vma, addr, pte);
 	if (vma->vm_file)
-		return do_file_page(vma, addr, pte);
+		return do_file_page(vma, addr, pte, write);
 	return do_anonymous_page(vma, addr, pte, write);
 }
 
+/*
+ * zap_page_range - clear the PTEs of [start, end) in @vma and drop the
+ * frames, then flush the range from the TLB. Linux frees the frames only
+ * after the flush (mmu_gather): another CPU could still write through a
+ * stale entry. On one CPU no user code runs before the flush below.
+ */
 void
 zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
 	struct mm_struct *mm = vma->vm_mm;
+	pte_t *pgd = (pte_t *)mm->pgd;
 
-	for (unsigned long addr = start; addr < end; addr = pgtable_next((pte_t *)mm->pgd, addr)) {
-		pte_t *pte = user_pte(mm, addr, false);
+	spin_lock(&mm->page_table_lock);
+	for (unsigned long addr = start; addr < end; addr = pgtable_next(pgd, addr)) {
+		pte_t *pte = walk_pgtable(pgd, addr, PG_LEVEL_4K, false);
 
 		if (!pte || !pte_present(*pte))
 			continue;
-		struct page *page = phys_to_page(pte_phys(*pte));
+		struct page *page = pfn_to_page(pte_pfn(ptep_get_and_clear(mm, addr, pte)));
 
-		set_pte(pte, addr, 0);
 		if (page == zero_page)
 			continue;
 		/* A shared object's frame keeps the object's own reference. */
 		mm->rss[vma->vm_file ? MM_FILEPAGES : MM_ANONPAGES]--;
 		put_page(page);
 	}
+	spin_unlock(&mm->page_table_lock);
+	flush_tlb_range(vma, start, end);
 }
 
 /* LAB(cow) BEGIN: fork: share every present page, read-only unless shared */
@@ -220,6 +256,8 @@ zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long en
  * copy_page_range - fork: map every present page of @vma into @dst too.
  * Private pages are shared read-only in both, so the first write by
  * either side copies (do_wp_page); shared pages stay writable in both.
+ * The caller (dup_vma) holds both mms' page_table_lock and flushes the
+ * parent's TLB afterwards (flush_tlb_mm).
  */
 int
 copy_page_range(struct mm_struct *dst, struct vm_area_struct *vma)
@@ -228,18 +266,18 @@ copy_page_range(struct mm_struct *dst, struct vm_area_struct *vma)
 
 	for (unsigned long addr = vma->vm_start; addr < vma->vm_end;
 	     addr = pgtable_next(pgd, addr)) {
-		pte_t *src = user_pte(vma->vm_mm, addr, false);
+		pte_t *src = walk_pgtable(pgd, addr, PG_LEVEL_4K, false);
 
 		if (!src || !pte_present(*src))
 			continue;
-		pte_t *pte = user_pte(dst, addr, true);
+		pte_t *pte = walk_pgtable((pte_t *)dst->pgd, addr, PG_LEVEL_4K, true);
 
 		if (!pte)
 			return -ENOMEM;
-		struct page *page = phys_to_page(pte_phys(*src));
+		struct page *page = pfn_to_page(pte_pfn(*src));
 
-		if (!vma->vm_shared && (*src & _PAGE_RW))
-			set_pte(src, addr, *src & ~_PAGE_RW);
+		if (!vma->vm_shared && pte_write(*src))
+			ptep_set_wrprotect(vma->vm_mm, addr, src);
 		*pte = *src;
 		if (page != zero_page) {
 			get_page(page);

@@ -14,12 +14,14 @@
 #include <pagoda/fs.h>
 #include <pagoda/kernel.h>
 #include <pagoda/mm.h>
+#include <pagoda/mmap_lock.h>
 #include <pagoda/shmem.h>
 #include <pagoda/slab.h>
 #include <pagoda/string.h>
 #include <pagoda/uaccess.h>
 
 #include <asm/pgtable.h>
+#include <asm/tlbflush.h>
 
 #include <uapi/errno.h>
 
@@ -55,6 +57,8 @@ mm_alloc(void)
 	mm->pgd = pgd;
 	mm->mm_users = 1;
 	mm->mmap_base = MMAP_BASE;
+	mmap_init_lock(mm);
+	spin_lock_init(&mm->page_table_lock);
 	return mm;
 }
 
@@ -76,9 +80,15 @@ mmput(struct mm_struct *mm)
 {
 	if (--mm->mm_users > 0)
 		return;
+	/* exit_mmap: nobody else uses the mm, but Linux takes the lock all
+	 * the same (a /proc reader may still look at it). */
+	mmap_write_lock(mm);
 	while (mm->mmap)
 		remove_vma(mm, mm->mmap);
+	spin_lock(&mm->page_table_lock);
 	free_pgtables((pte_t *)mm->pgd, 0, TASK_SIZE_MAX);
+	spin_unlock(&mm->page_table_lock);
+	mmap_write_unlock(mm);
 	if (mm->exe_file)
 		fput(mm->exe_file);
 	free_page((unsigned long)mm->pgd);
@@ -90,6 +100,7 @@ static int
 dup_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	struct vm_area_struct *copy = vm_area_alloc(mm);
+	int err;
 
 	if (!copy)
 		return -ENOMEM;
@@ -100,7 +111,31 @@ dup_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 	if (copy->vm_shared)
 		shmem_get(copy->vm_shared);
 	vma_link(mm, copy);
-	return copy_page_range(mm, vma);
+	/* Both page tables change: the child's gets entries, the parent's
+	 * loses write access (Linux locks them in copy_pte_range). */
+	spin_lock(&mm->page_table_lock);
+	spin_lock(&vma->vm_mm->page_table_lock);
+	err = copy_page_range(mm, vma);
+	spin_unlock(&vma->vm_mm->page_table_lock);
+	spin_unlock(&mm->page_table_lock);
+	return err;
+}
+
+/* dup_mmap - copy @old's VMAs and pages into @mm, both mmap_locks held. */
+static int
+dup_mmap(struct mm_struct *mm, struct mm_struct *old)
+{
+	int err = 0;
+
+	mmap_write_lock(old);
+	mmap_write_lock(mm);
+	for (struct vm_area_struct *vma = old->mmap; vma && !err; vma = vma->vm_next)
+		err = dup_vma(mm, vma);
+	/* The parent's writable PTEs just became read-only: flush them all. */
+	flush_tlb_mm(old);
+	mmap_write_unlock(mm);
+	mmap_write_unlock(old);
+	return err;
 }
 
 struct mm_struct *
@@ -110,11 +145,14 @@ dup_mm(struct mm_struct *old)
 
 	if (!mm)
 		return NULL;
-	/* Everything but the VMA list, the page tables and the counters. */
+	/* Everything but the VMA list, the page tables, the locks (@old's is
+	 * not held yet: dup_mmap takes it) and the counters. */
 	uint64_t *pgd = mm->pgd;
 
 	*mm = *old;
 	mm->pgd = pgd;
+	mmap_init_lock(mm);
+	spin_lock_init(&mm->page_table_lock);
 	mm->mm_users = 1;
 	mm->mmap = NULL;
 	mm->map_count = 0;
@@ -122,13 +160,9 @@ dup_mm(struct mm_struct *old)
 	mm->rss[MM_FILEPAGES] = mm->rss[MM_ANONPAGES] = 0;
 	if (mm->exe_file)
 		get_file(mm->exe_file);
-	for (struct vm_area_struct *vma = old->mmap; vma; vma = vma->vm_next) {
-		if (dup_vma(mm, vma) < 0) {
-			mmput(mm);
-			return NULL;
-		}
+	if (dup_mmap(mm, old) < 0) {
+		mmput(mm);
+		return NULL;
 	}
-	/* The parent's writable PTEs just became read-only: flush them all. */
-	arch_flush_tlb_all();
 	return mm;
 }

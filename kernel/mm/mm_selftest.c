@@ -87,13 +87,13 @@ selftest_paging(void)
 	pte_t *pte;
 
 	SELFTEST_CHECK(lookup_phys(init_pgd, 0) == (phys_addr_t)-1);
-	pte = walk_pgtable(init_pgd, (unsigned long)_text, false);
-	SELFTEST_CHECK(pte && !(*pte & _PAGE_RW) && !(*pte & _PAGE_NX));
-	pte = walk_pgtable(init_pgd, (unsigned long)_rodata, false);
-	SELFTEST_CHECK(pte && !(*pte & _PAGE_RW));
-	pte = walk_pgtable(init_pgd, (unsigned long)_data, false);
-	SELFTEST_CHECK(pte && (*pte & _PAGE_RW));
-	SELFTEST_CHECK(!(__supported_pte_mask & _PAGE_NX) || (*pte & _PAGE_NX));
+	pte = walk_pgtable(init_pgd, (unsigned long)_text, PG_LEVEL_4K, false);
+	SELFTEST_CHECK(pte && !pte_write(*pte) && pte_exec(*pte));
+	pte = walk_pgtable(init_pgd, (unsigned long)_rodata, PG_LEVEL_4K, false);
+	SELFTEST_CHECK(pte && !pte_write(*pte));
+	pte = walk_pgtable(init_pgd, (unsigned long)_data, PG_LEVEL_4K, false);
+	SELFTEST_CHECK(pte && pte_write(*pte));
+	SELFTEST_CHECK(!pgtable_nx_supported() || !pte_exec(*pte));
 
 	phys_addr_t last = memblock_end_of_ram() - PAGE_SIZE;
 
@@ -110,7 +110,7 @@ selftest_paging(void)
 	*(volatile unsigned long *)scratch = 0x1234;
 	SELFTEST_CHECK(*(unsigned long *)page_address(page) == 0x1234);
 	set_pages_prot(init_pgd, scratch, PAGE_SIZE, PAGE_KERNEL_RO);
-	SELFTEST_CHECK(!(*walk_pgtable(init_pgd, scratch, false) & _PAGE_RW));
+	SELFTEST_CHECK(!pte_write(*walk_pgtable(init_pgd, scratch, PG_LEVEL_4K, false)));
 	unmap_pages(init_pgd, scratch, PAGE_SIZE);
 	SELFTEST_CHECK(lookup_phys(init_pgd, scratch) == (phys_addr_t)-1);
 	free_pgtables(init_pgd, scratch, scratch + PAGE_SIZE);

@@ -13,6 +13,7 @@
 #include <pagoda/fs.h>
 #include <pagoda/kernel.h>
 #include <pagoda/mm.h>
+#include <pagoda/mmap_lock.h>
 #include <pagoda/sched.h>
 #include <pagoda/shmem.h>
 #include <pagoda/syscalls.h>
@@ -20,6 +21,7 @@
 
 #include <asm/cacheflush.h>
 #include <asm/pgtable.h>
+#include <asm/tlbflush.h>
 
 #include <uapi/errno.h>
 #include <uapi/fcntl.h>
@@ -95,6 +97,7 @@ mmap_region(struct file *file, unsigned long addr, unsigned long len, unsigned l
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma;
 
+	mmap_assert_write_locked(mm);
 	/* The limits count what the map holds afterwards: pages replaced do not add. */
 	if (!may_expand_vm(mm, vm_flags,
 			   (len >> PAGE_SHIFT) - count_vma_pages_range(mm, addr, addr + len)))
@@ -333,7 +336,9 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
 		if (!file)
 			return -EBADF;
 	}
+	mmap_write_lock(current->mm);
 	ret = (long)do_mmap(file, addr, len, prot, flags, off >> PAGE_SHIFT);
+	mmap_write_unlock(current->mm);
 	if (file)
 		fput(file);
 	return ret;
@@ -341,34 +346,40 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
 
 SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
 {
+	struct mm_struct *mm;
+	int ret;
+
 	if ((addr & ~PAGE_MASK) || addr > TASK_SIZE || len > TASK_SIZE - addr)
 		return -EINVAL;
 	len = ALIGN_UP(len, PAGE_SIZE);
 	if (!len)
 		return -EINVAL;
-	return do_munmap(current->mm, addr, len);
+	mm = current->mm;
+	mmap_write_lock(mm);
+	ret = do_munmap(mm, addr, len);
+	mmap_write_unlock(mm);
+	return ret;
 }
 
-/* change_pte_range - new PTE bits for the present pages of [start, end).
- * A private page loses write access even if the VMA gains it: the next
- * write faults, and do_wp_page() restores it unless the page is shared. */
+/* change_pte_range - the VMA's new protection for its present pages in
+ * [start, end). A private page loses write access even if the VMA gains
+ * it (vm_page_prot of a private mapping is read-only): the next write
+ * faults, and do_wp_page() restores it unless the page is shared. */
 static void
 change_pte_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
-	uint64_t prot = vma->vm_page_prot;
+	struct mm_struct *mm = vma->vm_mm;
+	pte_t *pgd = (pte_t *)mm->pgd;
 
-	if (!(vma->vm_flags & VM_SHARED))
-		prot &= ~_PAGE_RW;
-	pte_t *pgd = (pte_t *)vma->vm_mm->pgd;
-
+	spin_lock(&mm->page_table_lock);
 	for (unsigned long a = start; a < end; a = pgtable_next(pgd, a)) {
-		pte_t *pte = walk_user_pgtable(pgd, a, false);
+		pte_t *pte = walk_pgtable(pgd, a, PG_LEVEL_4K, false);
 
-		if (pte && pte_present(*pte)) {
-			*pte = pte_phys(*pte) | prot;
-			flush_tlb_one(a);
-		}
+		if (pte && pte_present(*pte))
+			*pte = pte_modify(*pte, vma->vm_page_prot);
 	}
+	spin_unlock(&mm->page_table_lock);
+	flush_tlb_range(vma, start, end);
 }
 
 /* mprotect_fixup - give [start, end) of @vma the flags @newflags. */
@@ -401,6 +412,35 @@ mprotect_fixup(struct vm_area_struct *vma, unsigned long start, unsigned long en
 }
 
 /*
+ * mprotect_check_start - the first checks of mprotect on @vma, the first
+ * mapping that ends above *@start, as Linux's do_mprotect_pkey makes them:
+ * -ENOMEM when no mapping holds *@start; with PROT_GROWSDOWN in @grows,
+ * *@start moves down to the start of the mapping, which must grow down
+ * (-EINVAL otherwise); PROT_GROWSUP is -EINVAL, since x86-64 has no
+ * VM_GROWSUP mapping to extend up. 0 when mprotect may go on.
+ */
+static int
+mprotect_check_start(struct vm_area_struct *vma, unsigned long *start, unsigned long end,
+		     unsigned long grows)
+{
+	if (!vma)
+		return -ENOMEM;
+	if (grows & PROT_GROWSDOWN) {
+		if (vma->vm_start >= end)
+			return -ENOMEM;
+		if (!(vma->vm_flags & VM_GROWSDOWN))
+			return -EINVAL;
+		*start = vma->vm_start;
+		return 0;
+	}
+	if (vma->vm_start > *start)
+		return -ENOMEM;
+	if (grows & PROT_GROWSUP)
+		return -EINVAL;
+	return 0;
+}
+
+/*
  * mprotect: Linux's checks in Linux's order (mm/mprotect.c,
  * do_mprotect_pkey). PROT_GROWSDOWN extends the change down to the start
  * of a VM_GROWSDOWN mapping (the stack); PROT_GROWSUP would extend it up
@@ -411,6 +451,7 @@ SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot
 	const unsigned long grows = prot & (PROT_GROWSDOWN | PROT_GROWSUP);
 	unsigned long end, newflags, vm_prot = 0;
 	struct vm_area_struct *vma;
+	int err;
 
 	prot &= ~(PROT_GROWSDOWN | PROT_GROWSUP);
 	if (grows == (PROT_GROWSDOWN | PROT_GROWSUP))
@@ -426,38 +467,33 @@ SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot
 	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM))
 		return -EINVAL;
 	vm_prot = calc_vm_flags(prot, MAP_PRIVATE) & (VM_READ | VM_WRITE | VM_EXEC);
+	mmap_write_lock(current->mm);
 	vma = find_vma(current->mm, start);
-	if (!vma)
-		return -ENOMEM;
-	if (grows & PROT_GROWSDOWN) {
-		if (vma->vm_start >= end)
-			return -ENOMEM;
-		if (!(vma->vm_flags & VM_GROWSDOWN))
-			return -EINVAL;
-		start = vma->vm_start;
-	} else {
-		if (vma->vm_start > start)
-			return -ENOMEM;
-		if (grows & PROT_GROWSUP)
-			return -EINVAL; /* x86-64 has no VM_GROWSUP mapping to extend */
-	}
+	err = mprotect_check_start(vma, &start, end, grows);
+	if (err)
+		goto out;
 	while (start < end) {
+		err = -ENOMEM; /* a hole in the range */
 		if (!vma || vma->vm_start > start)
-			return -ENOMEM; /* a hole in the range */
+			goto out;
 		newflags = (vma->vm_flags & ~(VM_READ | VM_WRITE | VM_EXEC)) | vm_prot;
+		/* VM_MAYREAD, VM_MAYWRITE, VM_MAYEXEC are VM_READ, VM_WRITE,
+		 * VM_EXEC shifted left by 4 (mm_types.h): >> 4 lines them up. */
+		err = -EACCES; /* beyond VM_MAY* */
 		if ((vm_prot & ~(vma->vm_flags >> 4)) & (VM_READ | VM_WRITE | VM_EXEC))
-			return -EACCES; /* beyond VM_MAY* */
+			goto out;
 		unsigned long tmp = min(vma->vm_end, end);
 		struct vm_area_struct *next = vma->vm_next;
 
-		int err = mprotect_fixup(vma, start, tmp, newflags);
-
+		err = mprotect_fixup(vma, start, tmp, newflags);
 		if (err)
-			return err;
+			goto out;
 		start = tmp;
 		vma = start < end ? find_vma(current->mm, start) : next;
 	}
-	return 0;
+out:
+	mmap_write_unlock(current->mm);
+	return err;
 }
 
 /*
@@ -471,6 +507,7 @@ do_brk_flags(unsigned long addr, unsigned long len, unsigned long flags)
 	struct vm_area_struct *prev = find_vma(mm, addr - 1);
 	unsigned long vm_flags = VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC | flags;
 
+	mmap_assert_write_locked(mm);
 	if (!len)
 		return 0;
 	if (!may_expand_vm(mm, vm_flags, len >> PAGE_SHIFT))
@@ -504,31 +541,38 @@ brk_limit(const struct mm_struct *mm)
  * of Linux's nommu brk(), in its order, plus what an MMU needs: freeing
  * the pages of a shrink, and not growing into the next mapping.
  * Returns the new break, or the unchanged one when the request is refused.
+ * Holds mm->mmap_lock for writing throughout, as Linux does.
  */
 SYSCALL_DEFINE1(brk, unsigned long, brk)
 {
 	struct mm_struct *mm = current->mm;
-	unsigned long oldbrk = ALIGN_UP(mm->brk, PAGE_SIZE), newbrk = ALIGN_UP(brk, PAGE_SIZE);
+	unsigned long oldbrk, newbrk = ALIGN_UP(brk, PAGE_SIZE);
 	struct vm_area_struct *next;
 
+	mmap_write_lock(mm);
+	oldbrk = ALIGN_UP(mm->brk, PAGE_SIZE);
 	/* Range check: below the heap's start, or past the break limit. */
 	if (brk < mm->start_brk || brk > brk_limit(mm))
-		return mm->brk;
+		goto out;
 	if (brk == mm->brk)
-		return mm->brk;
+		goto out;
 	/* Always allow shrinking brk: unmap and free the pages above it. */
 	if (brk <= mm->brk) {
 		mm->brk = brk;
 		do_munmap(mm, newbrk, oldbrk - newbrk);
-		return brk;
+		goto out;
 	}
 	/* Growth: stay a page below the next mapping (MMU only). */
 	next = find_vma(mm, oldbrk);
 	if (next && newbrk + PAGE_SIZE > gap_top(next))
-		return mm->brk;
+		goto out;
 	if (newbrk > oldbrk && do_brk_flags(oldbrk, newbrk - oldbrk, 0) < 0)
-		return mm->brk;
+		goto out;
 	flush_icache_range(mm->brk, brk);
-	return mm->brk = brk;
+	mm->brk = brk;
+out:
+	brk = mm->brk; /* the new break, or the old one if refused */
+	mmap_write_unlock(mm);
+	return brk;
 }
 /* LAB(brk) END */

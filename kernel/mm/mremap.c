@@ -17,12 +17,14 @@
 #include <pagoda/fs.h>
 #include <pagoda/kernel.h>
 #include <pagoda/mm.h>
+#include <pagoda/mmap_lock.h>
 #include <pagoda/sched.h>
 #include <pagoda/shmem.h>
 #include <pagoda/syscalls.h>
 #include <pagoda/uaccess.h>
 
 #include <asm/pgtable.h>
+#include <asm/tlbflush.h>
 
 #include <uapi/errno.h>
 #include <uapi/mman.h>
@@ -33,28 +35,38 @@
  * memory fails before anything moved. 0 or -ENOMEM.
  */
 static int
-move_page_tables(struct mm_struct *mm, unsigned long old_addr, unsigned long new_addr,
+move_page_tables(struct vm_area_struct *vma, unsigned long old_addr, unsigned long new_addr,
 		 unsigned long len)
 {
+	struct mm_struct *mm = vma->vm_mm;
 	pte_t *pgd = (pte_t *)mm->pgd;
+	int err = 0;
+
+	spin_lock(&mm->page_table_lock);
 
 	for (unsigned long off = 0; off < len; off += PAGE_SIZE) {
-		pte_t *src = walk_user_pgtable(pgd, old_addr + off, false);
+		pte_t *src = walk_pgtable(pgd, old_addr + off, PG_LEVEL_4K, false);
 
-		if (src && pte_present(*src) && !walk_user_pgtable(pgd, new_addr + off, true))
-			return -ENOMEM;
+		if (src && pte_present(*src) &&
+		    !walk_pgtable(pgd, new_addr + off, PG_LEVEL_4K, true)) {
+			err = -ENOMEM;
+			goto out_unlock;
+		}
 	}
 	for (unsigned long off = 0; off < len; off += PAGE_SIZE) {
-		pte_t *src = walk_user_pgtable(pgd, old_addr + off, false);
+		pte_t *src = walk_pgtable(pgd, old_addr + off, PG_LEVEL_4K, false);
+		pte_t *dst;
 
 		if (!src || !pte_present(*src))
 			continue;
 		/* The frame, its COW state and its reference move as they are. */
-		*walk_user_pgtable(pgd, new_addr + off, false) = *src;
-		*src = 0;
-		flush_tlb_one(old_addr + off);
+		dst = walk_pgtable(pgd, new_addr + off, PG_LEVEL_4K, false);
+		*dst = ptep_get_and_clear(mm, old_addr + off, src);
 	}
-	return 0;
+	flush_tlb_range(vma, old_addr, old_addr + len);
+out_unlock:
+	spin_unlock(&mm->page_table_lock);
+	return err;
 }
 
 /*
@@ -77,7 +89,7 @@ move_vma(struct vm_area_struct *vma, unsigned long addr, unsigned long old_len,
 	new_vma->vm_end = new_addr + new_len;
 	new_vma->vm_pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
 	new_vma->vm_prev = new_vma->vm_next = NULL;
-	if (move_page_tables(mm, addr, new_addr, min(old_len, new_len)) < 0) {
+	if (move_page_tables(vma, addr, new_addr, min(old_len, new_len)) < 0) {
 		vm_area_free(new_vma);
 		return -ENOMEM;
 	}
@@ -200,7 +212,8 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len, unsigned lo
 	new_len = ALIGN_UP(new_len, PAGE_SIZE);
 	ret = mremap_check(addr, old_len, new_len, flags, new_addr);
 	if (ret)
-		goto out;
+		return ret;
+	mmap_write_lock(mm);
 	vma = find_vma(mm, addr);
 	ret = -EFAULT;
 	if (!vma || vma->vm_start > addr)
@@ -235,5 +248,6 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len, unsigned lo
 			      : (long)move_vma(vma, addr, old_len, new_len, new_addr, 0);
 	}
 out:
+	mmap_write_unlock(mm);
 	return ret;
 }

@@ -68,8 +68,10 @@ shmem_fault(struct vm_area_struct *vma, unsigned long addr, uint64_t *pte)
 			return VM_FAULT_OOM;
 	}
 	get_page(obj->pages[index]);
-	*pte = page_to_phys(obj->pages[index]) | vma->vm_page_prot;
-	flush_tlb_one(addr);
+	/* The entry was empty: nothing to flush (asm/tlbflush.h). */
+	spin_lock(&vma->vm_mm->page_table_lock);
+	*pte = pfn_pte(page_to_pfn(obj->pages[index]), vma->vm_page_prot);
+	spin_unlock(&vma->vm_mm->page_table_lock);
 	vma->vm_mm->rss[MM_ANONPAGES]++;
 	return 0;
 }

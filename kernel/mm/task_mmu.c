@@ -13,6 +13,7 @@
 #include <pagoda/fs.h>
 #include <pagoda/kernel.h>
 #include <pagoda/mm.h>
+#include <pagoda/mmap_lock.h>
 #include <pagoda/printk.h>
 #include <pagoda/proc_fs.h>
 #include <pagoda/sched.h>
@@ -64,11 +65,15 @@ proc_pid_maps(struct task_struct *task, char *buf, size_t size)
 
 	if (!mm)
 		return 0;
+	mmap_read_lock(mm); /* the VMA list holds still (@buf is kernel memory) */
 	for (struct vm_area_struct *vma = mm->mmap; vma; vma = vma->vm_next) {
 		len += show_map_vma(buf + len, size > len ? size - len : 0, mm, vma);
-		if (len >= size)
-			return (int)size;
+		if (len >= size) {
+			len = size;
+			break;
+		}
 	}
+	mmap_read_unlock(mm);
 	return (int)len;
 }
 

@@ -18,8 +18,6 @@
 #include <pagoda/slab.h>
 #include <pagoda/string.h>
 
-#include <asm/pgtable.h>
-
 #include <uapi/errno.h>
 
 static struct kmem_cache *vm_area_cachep;
@@ -204,25 +202,4 @@ vma_merge_neighbours(struct mm_struct *mm, struct vm_area_struct *vma)
 		vma = prev;
 	}
 	return vma;
-}
-
-/*
- * vm_get_page_prot - a user page's PTE bits: present, user, writable when
- * VM_WRITE (and not shared-read-only), no-execute unless VM_EXEC; for a
- * PROT_NONE VMA, not present but _PAGE_PROTNONE (the frame is kept). A
- * private writable page starts writable; fork makes it read-only for COW.
- */
-uint64_t
-vm_get_page_prot(unsigned long vm_flags)
-{
-	uint64_t prot = _PAGE_PRESENT | _PAGE_USER;
-
-	if (!(vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
-		prot = _PAGE_PROTNONE | _PAGE_USER; /* mapped, but no access at all */
-
-	if (vm_flags & VM_WRITE)
-		prot |= _PAGE_RW;
-	if (!(vm_flags & VM_EXEC))
-		prot |= _PAGE_NX;
-	return prot & __supported_pte_mask;
 }

@@ -9,7 +9,8 @@
  *
  * Linux has no counter for anonymous first-touch allocations or for
  * copy-on-write breaks under these names; Pagoda adds pgalloc_anon and
- * cow_fault, and counts flush_icache_range() calls, a no-op on x86.
+ * cow_fault, and counts flush_icache_range() calls, a no-op on x86. The
+ * TLB flush counters are Linux's (shown with CONFIG_DEBUG_TLBFLUSH).
  *
  * Counterpart: Linux mm/vmstat.c (vmstat_text, vmstat_show).
  */
@@ -26,6 +27,8 @@ static const char *const vmstat_text[NR_VM_EVENTS] = {
 	[PGALLOC_ANON] = "pgalloc_anon",
 	[COW_FAULT] = "cow_fault",
 	[FLUSH_ICACHE_RANGE] = "flush_icache_range",
+	[NR_TLB_LOCAL_FLUSH_ONE] = "nr_tlb_local_flush_one",
+	[NR_TLB_LOCAL_FLUSH_ALL] = "nr_tlb_local_flush_all",
 };
 
 /*

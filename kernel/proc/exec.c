@@ -23,6 +23,7 @@
 #include <pagoda/fs.h>
 #include <pagoda/kernel.h>
 #include <pagoda/mm.h>
+#include <pagoda/mmap_lock.h>
 #include <pagoda/printk.h>
 #include <pagoda/random.h>
 #include <pagoda/sched.h>
@@ -271,9 +272,13 @@ do_execve(const char *filename, const struct exec_strings *argv, const struct ex
 	if (err < 0)
 		goto out;
 	begin_new_exec(bprm);
+	/* Mapping the program changes the VMAs; clearing .bss and building
+	 * the stack write user memory, whose faults take the lock to read. */
+	mmap_write_lock(current->mm);
 	err = elf_map_segments(bprm);
 	if (!err)
 		err = setup_stack_vma(bprm);
+	mmap_write_unlock(current->mm);
 	if (!err)
 		err = elf_clear_bss(bprm);
 	if (!err)

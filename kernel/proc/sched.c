@@ -8,8 +8,9 @@
  * A task that sleeps (wait.h) leaves the queue until wake_up() puts it
  * back. When nothing is runnable the boot task (pid 0) idles with `hlt`.
  * Kernel code is not preempted: a task in the kernel runs until it
- * sleeps or returns to user mode, which keeps the kernel free of locks on
- * one CPU.
+ * sleeps or returns to user mode. So on one CPU a lock (spinlock.h,
+ * mutex.h, rwsem.h) is only contended once its holder sleeps; the locks
+ * are there for that, for the checks of lockdep.h, and for several CPUs.
  *
  * Counterpart: Linux kernel/sched/core.c (with CFS, kernel/sched/fair.c).
  */
@@ -110,9 +111,11 @@ pick_next_task(void)
 void
 schedule(void)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 	struct task_struct *prev = current, *next;
 
+	lockdep_sched_check(); /* a spinlock's holder must not sleep */
+	flags = local_irq_save();
 	need_resched = false;
 	slice_ticks = 0;
 	if (prev->__state == TASK_RUNNING && prev != &init_task && !on_run_queue(prev))
@@ -153,6 +156,7 @@ scheduler_tick(void)
 void
 exit_to_user_mode(struct pt_regs *regs)
 {
+	lockdep_sys_exit(); /* no kernel lock may stay held in user mode */
 	for (;;) {
 		if (need_resched) {
 			schedule();
@@ -167,14 +171,20 @@ exit_to_user_mode(struct pt_regs *regs)
 }
 
 void
-prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *wait)
+prepare_to_wait_state(struct wait_queue_head *wq, struct wait_queue_entry *wait, long state)
 {
 	unsigned long flags = local_irq_save();
 
 	if (list_empty(&wait->entry))
 		list_add_tail(&wait->entry, &wq->head);
-	current->__state = TASK_INTERRUPTIBLE;
+	current->__state = state;
 	local_irq_restore(flags);
+}
+
+void
+prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *wait)
+{
+	prepare_to_wait_state(wq, wait, TASK_INTERRUPTIBLE);
 }
 
 void
@@ -196,7 +206,8 @@ wake_up(struct wait_queue_head *wq)
 	unsigned long flags = local_irq_save();
 	struct wait_queue_entry *w;
 
-	list_for_each_entry(w, &wq->head, entry) if (w->task->__state == TASK_INTERRUPTIBLE)
+	list_for_each_entry(w, &wq->head, entry) if (w->task->__state == TASK_INTERRUPTIBLE ||
+						     w->task->__state == TASK_UNINTERRUPTIBLE)
 		wake_up_process(w->task);
 	local_irq_restore(flags);
 }

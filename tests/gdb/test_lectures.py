@@ -162,7 +162,7 @@ def test_l4_mmap(runs):
     assert re.search(r"mm->brk is now %s$" % m.group(1), out, re.M), out
     # Before the first touch no PTE; after it a frame, writable.
     assert re.search(rf"VA {start:#x}: (.*\n)+?not present", during)
-    assert re.search(r"PT  \[ *\d+\] @ \S+ = 0x8\w+  P W U NX\n=> physical", during), during
+    assert re.search(r"PT  \[ *\d+\] @ \S+ = 0x8\w+  P W U D NX\n=> physical", during), during
     assert run.status == EXIT_SUCCESS, run.serial
 
 

@@ -76,6 +76,11 @@ prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *wait)
 }
 
 void
+prepare_to_wait_state(struct wait_queue_head *wq, struct wait_queue_entry *wait, long state)
+{
+}
+
+void
 finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *wait)
 {
 }

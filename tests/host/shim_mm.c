@@ -9,7 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <pagoda/arch.h>
+#include <pagoda/kallsyms.h>
 #include <pagoda/mm.h>
+#include <pagoda/mmap_lock.h>
 #include <pagoda/sched.h>
 #include <pagoda/shmem.h>
 #include <pagoda/slab.h>
@@ -46,7 +49,7 @@ kmem_cache_free(struct kmem_cache *cache, void *obj)
 }
 
 pte_t *
-walk_user_pgtable(pte_t *pgd, unsigned long va, bool alloc)
+walk_pgtable(pte_t *pgd, unsigned long va, enum pg_level level, bool alloc)
 {
 	return NULL; /* no page tables: no page is ever present */
 }
@@ -66,6 +69,24 @@ pgtable_next(pte_t *pgd, unsigned long va)
 void
 zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
+}
+
+/* No page tables, so no TLB: nothing to flush. */
+void
+flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+}
+
+/* The lock checker's reports end with a call trace: none on the host. */
+void
+arch_dump_stack(void)
+{
+}
+
+const char *
+kallsyms_lookup(unsigned long addr, unsigned long *offset, unsigned long *size)
+{
+	return NULL;
 }
 
 int
@@ -118,6 +139,8 @@ host_mm_up(unsigned long start_brk)
 	cache_made = true;
 	memset(&host_mm, 0, sizeof(host_mm));
 	memset(&host_mm_task, 0, sizeof(host_mm_task));
+	mmap_init_lock(&host_mm);
+	spin_lock_init(&host_mm.page_table_lock);
 	for (int i = 0; i < RLIM_NLIMITS; i++)
 		host_mm_task.rlim[i].rlim_cur = host_mm_task.rlim[i].rlim_max = RLIM_INFINITY;
 	host_mm.start_brk = host_mm.brk = start_brk;

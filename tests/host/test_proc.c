@@ -83,7 +83,8 @@ test_vmstat(void **state)
 	count_vm_event(PGFAULT);
 	count_vm_event(COW_FAULT);
 	assert_string_equal(slurp("/proc/vmstat", 200),
-			    "pgfault 2\npgalloc_anon 0\ncow_fault 1\nflush_icache_range 0\n");
+			    "pgfault 2\npgalloc_anon 0\ncow_fault 1\nflush_icache_range 0\n"
+			    "nr_tlb_local_flush_one 0\nnr_tlb_local_flush_all 0\n");
 }
 
 static void

@@ -153,6 +153,34 @@ test_munmap_splits(void **state)
 	assert_int_equal(mm->total_vm, 1 + 1 + 1);
 }
 
+/* Linux's protection_map: private writable pages start read-only (the
+ * first write faults and gets its own frame), shared ones writable;
+ * PROT_NONE keeps a mapped page the CPU sees as not present. */
+static void
+test_vm_get_page_prot(void **state)
+{
+	pte_t none = pfn_pte(0x1234, vm_get_page_prot(VM_NONE));
+	pte_t pte = pfn_pte(42, vm_get_page_prot(VM_READ | VM_WRITE));
+
+	assert_false(pte_write(vm_get_page_prot(VM_READ | VM_WRITE)));
+	assert_true(pte_write(vm_get_page_prot(VM_SHARED | VM_READ | VM_WRITE)));
+	assert_true(pte_write(vm_get_page_prot(VM_SHARED | VM_WRITE)));
+	assert_false(pte_write(vm_get_page_prot(VM_SHARED | VM_READ)));
+	assert_true(pte_exec(vm_get_page_prot(VM_READ | VM_EXEC)));
+	assert_false(pte_exec(vm_get_page_prot(VM_READ | VM_WRITE | VM_SHARED)));
+	assert_true(pte_present(none) && !pte_write(none) && pte_pfn(none) == 0x1234);
+	assert_int_equal(vm_get_page_prot(VM_READ | VM_MAYWRITE | VM_GROWSDOWN),
+			 vm_get_page_prot(VM_READ));
+	/* The helpers change one bit and keep the frame. */
+	assert_true(pte_write(pte_mkwrite(pte)) && pte_pfn(pte_mkwrite(pte)) == 42);
+	assert_false(pte_write(pte_wrprotect(pte_mkwrite(pte))));
+	assert_true(pte_dirty(pte_mkdirty(pte)) && !pte_dirty(pte_mkclean(pte_mkdirty(pte))));
+	assert_true(pte_young(pte_mkyoung(pte)) && !pte_young(pte_mkold(pte_mkyoung(pte))));
+	assert_true(pte_dirty(pte_modify(pte_mkdirty(pte), vm_get_page_prot(VM_NONE))));
+	assert_int_equal(pte_pfn(pte_modify(pte, vm_get_page_prot(VM_SHARED | VM_WRITE))), 42);
+	assert_true(pte_none(0) && !pte_none(pte));
+}
+
 static void
 test_mprotect(void **state)
 {
@@ -161,8 +189,8 @@ test_mprotect(void **state)
 	check_list();
 	assert_int_equal(mm->map_count, 3);
 	assert_int_equal(find_vma(mm, 0x11000)->vm_flags & (VM_READ | VM_WRITE), VM_READ);
-	assert_true(find_vma(mm, 0x11000)->vm_page_prot & _PAGE_NX);
-	assert_false(find_vma(mm, 0x11000)->vm_page_prot & _PAGE_RW);
+	assert_false(pte_exec(find_vma(mm, 0x11000)->vm_page_prot));
+	assert_false(pte_write(find_vma(mm, 0x11000)->vm_page_prot));
 	assert_int_equal(mm->data_vm, 2);
 	/* Back to read-write: the three merge again. */
 	assert_int_equal(sys(__x64_sys_mprotect, 0x11000, 2 * P, PROT_READ | PROT_WRITE), 0);
@@ -227,8 +255,9 @@ main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {
-		T(test_insert_and_find), T(test_split_and_merge), T(test_munmap_splits),
-		T(test_mprotect),	 T(test_brk_rules),	  T(test_rlimit_as),
+		T(test_insert_and_find),  T(test_split_and_merge), T(test_munmap_splits),
+		T(test_vm_get_page_prot), T(test_mprotect),	   T(test_brk_rules),
+		T(test_rlimit_as),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -58,6 +58,32 @@ def test_selftests_pass():
     assert re.search(r"^selftest: \d+ passed, 0 failed$", b.output, re.M)
 
 
+def test_lock_checks_fire():
+    """The locking self-tests make each locking mistake once on purpose:
+    each is reported in Linux's words, naming the lock and the caller
+    (kallsyms), with a call trace; sleeping waiters and TLB flushes work."""
+    b = boot("selftest")
+    assert b.status == EXIT_SUCCESS, b.output
+    for test in ("lockdep", "sleeping_locks", "tlb_flush"):
+        assert f"selftest: {test} PASS" in b.output
+    out = b.output
+    expected = re.findall(r"^selftest: expect a report: (.*)$", out, re.M)
+    assert len(expected) == 6, out
+    recursive = re.findall(r"^WARNING: possible recursive locking detected\n-+\n"
+                           r"swapper/0 is trying to acquire lock:\n #0: \((\w+)\)\{\w+\}, "
+                           r"at: selftest_lockdep\+0x[0-9a-f]+/0x[0-9a-f]+$", out, re.M)
+    assert recursive == ["test_spinlock", "test_mutex", "test_rwsem"], out
+    sleeping = re.findall(r"^BUG: sleeping function called from invalid context at "
+                          r"kernel/locking/(\w+)\.c:\d+$", out, re.M)
+    assert sleeping == ["mutex", "rwsem"], out
+    assert re.search(r"^BUG: scheduling while atomic: swapper/0/0x00000001\n1 lock held by "
+                     r"swapper/0:\n #0: \(test_spinlock\)", out, re.M), out
+    # Each report ends with a symbolized call trace through the lock.
+    assert re.search(r"^Call Trace:\n lock_acquire\+0x[0-9a-f]+/0x[0-9a-f]+\n "
+                     r"spin_lock\+0x[0-9a-f]+/0x[0-9a-f]+\n selftest_lockdep\+", out, re.M), out
+    assert out.count("Call Trace:") == 6
+
+
 def test_quiet_hides_info_messages():
     b = boot("quiet poweroff")
     assert b.status == EXIT_SUCCESS, b.output

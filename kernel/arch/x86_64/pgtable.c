@@ -9,7 +9,8 @@
  * 4 GiB where the boot page tables can reach them.
  *
  * Counterpart: Linux mm/memory.c and arch/x86/mm/pgtable.c (which walk
- * with one function per level; Pagoda loops over the levels instead).
+ * with one function per level; Pagoda loops over the levels instead, in
+ * walk_pgtable: a fault steps from handle_mm_fault straight into it).
  */
 #include <pagoda/gfp.h>
 #include <pagoda/kernel.h>
@@ -48,63 +49,14 @@ pte_table(pte_t entry)
 	return __va(pte_phys(entry));
 }
 
-/* LAB(pagetable) BEGIN: walk the four levels (allocating tables), map and unmap pages */
-/*
- * next_level - the table below @entry (in a table at a level above 1);
- * allocate it if it is missing and @alloc. Intermediate entries get the
- * widest rights (writable, user if @user): the last level decides.
- */
-static pte_t *
-next_level(pte_t *entry, bool alloc, bool user)
-{
-	if (pte_present(*entry))
-		return (*entry & _PAGE_PSE) ? NULL : pte_table(*entry);
-	if (!alloc)
-		return NULL;
-	phys_addr_t pa = alloc_pgtable_page();
-
-	if (!pa)
-		return NULL;
-	*entry = pa | _PAGE_PRESENT | _PAGE_RW | (user ? _PAGE_USER : 0);
-	return __va(pa);
-}
-
-/* walk_level - the entry for @va in the table at @target level (4 .. 1). */
-static pte_t *
-walk_level(pte_t *pgd, unsigned long va, int target, bool alloc, bool user)
-{
-	pte_t *table = pgd;
-
-	for (int level = 4; level > target; level--) {
-		table = next_level(&table[pgtable_index(va, level)], alloc, user);
-		if (!table)
-			return NULL;
-	}
-	return &table[pgtable_index(va, target)];
-}
-
-static pte_t *
-walk(pte_t *pgd, unsigned long va, bool alloc, bool user)
-{
-	return walk_level(pgd, va, 1, alloc, user);
-}
-
-pte_t *
-walk_pgtable(pte_t *pgd, unsigned long va, bool alloc)
-{
-	return walk(pgd, va, alloc, false);
-}
-
 unsigned long
 pgtable_next(pte_t *pgd, unsigned long va)
 {
 	pte_t *table = pgd;
 
-	/* An entry at level L covers 2^(12 + 9 * (L - 1)) bytes: 512 GiB in
-	 * the PML4, 1 GiB in a PDPT, 2 MiB in a PD, 4 KiB in a PT. */
-	for (int level = 4; level > 1; level--) {
+	for (enum pg_level level = PG_LEVEL_512G; level > PG_LEVEL_4K; level--) {
 		pte_t entry = table[pgtable_index(va, level)];
-		unsigned long span = 1UL << (PAGE_SHIFT + 9 * (level - 1));
+		unsigned long span = pgtable_span(level);
 
 		if (!pte_present(entry) || (entry & _PAGE_PSE))
 			return ALIGN_DOWN(va, span) + span;
@@ -115,7 +67,7 @@ pgtable_next(pte_t *pgd, unsigned long va)
 
 /* user_entries - entries with the user bit in @table (at @level) and below. */
 static unsigned long
-user_entries(const pte_t *table, int level)
+user_entries(const pte_t *table, enum pg_level level)
 {
 	unsigned long n = 0;
 
@@ -126,7 +78,7 @@ user_entries(const pte_t *table, int level)
 			continue;
 		if (e & _PAGE_USER)
 			n++;
-		if (level > 1 && !(e & _PAGE_PSE))
+		if (level > PG_LEVEL_4K && !(e & _PAGE_PSE))
 			n += user_entries(pte_table(e), level - 1);
 	}
 	return n;
@@ -142,15 +94,47 @@ kernel_half_user_entries(const pte_t *pgd)
 			continue;
 		if (pgd[i] & _PAGE_USER)
 			n++;
-		n += user_entries(pte_table(pgd[i]), 3);
+		n += user_entries(pte_table(pgd[i]), PG_LEVEL_1G);
 	}
 	return n;
 }
 
+/* LAB(pagetable) BEGIN: walk the four levels (allocating tables), map and unmap pages */
+/*
+ * walk_pgtable - the entry for @va in the table at @level under @pgd:
+ * PG_LEVEL_4K for the PTE, PG_LEVEL_2M for the PD entry of a 2 MiB page.
+ * From the PML4 down, each level's entry points to the next table; with
+ * @alloc, a missing table is allocated (zeroed) and linked in. Returns
+ * NULL when a table is missing (or could not be allocated), or when a
+ * large page maps @va above @level.
+ *
+ * A table's entry gets the widest rights, writable and, in the lower
+ * (user) half, user-accessible: the CPU combines every level's bits, so
+ * the last level alone decides (Intel SDM Vol. 3A, 4.6 "Access Rights").
+ * Linux takes one step per level (pgd_offset, p4d_alloc, pud_alloc,
+ * pmd_alloc, pte_alloc); the entries all look alike, so Pagoda loops.
+ */
 pte_t *
-walk_user_pgtable(pte_t *pgd, unsigned long va, bool alloc)
+walk_pgtable(pte_t *pgd, unsigned long va, enum pg_level level, bool alloc)
 {
-	return walk(pgd, va, alloc, true);
+	pgprot_t table_prot = _PAGE_PRESENT | _PAGE_RW | (va < USER_HALF_END ? _PAGE_USER : 0);
+	pte_t *table = pgd;
+
+	for (enum pg_level l = PG_LEVEL_512G; l > level; l--) {
+		pte_t *entry = &table[pgtable_index(va, l)];
+
+		if (pte_none(*entry)) {
+			phys_addr_t pa = alloc ? alloc_pgtable_page() : 0;
+
+			if (!pa)
+				return NULL;
+			*entry = pa | table_prot;
+		} else if (*entry & _PAGE_PSE) {
+			return NULL; /* a large page maps @va: there is no table below */
+		}
+		table = pte_table(*entry);
+	}
+	return &table[pgtable_index(va, level)];
 }
 
 int
@@ -158,7 +142,7 @@ map_pages(pte_t *pgd, unsigned long va, phys_addr_t pa, unsigned long len, pgpro
 {
 	prot &= __supported_pte_mask;
 	for (unsigned long off = 0; off < len; off += PAGE_SIZE) {
-		pte_t *pte = walk(pgd, va + off, true, prot & _PAGE_USER);
+		pte_t *pte = walk_pgtable(pgd, va + off, PG_LEVEL_4K, true);
 
 		if (!pte)
 			return -ENOMEM;
@@ -173,7 +157,7 @@ map_large_pages(pte_t *pgd, unsigned long va, phys_addr_t pa, unsigned long len,
 {
 	prot &= __supported_pte_mask;
 	for (unsigned long off = 0; off < len; off += PMD_SIZE) {
-		pte_t *pmd = walk_level(pgd, va + off, 2, true, prot & _PAGE_USER);
+		pte_t *pmd = walk_pgtable(pgd, va + off, PG_LEVEL_2M, true);
 
 		if (!pmd)
 			return -ENOMEM;
@@ -187,7 +171,7 @@ void
 unmap_pages(pte_t *pgd, unsigned long va, unsigned long len)
 {
 	for (unsigned long off = 0; off < len; off += PAGE_SIZE) {
-		pte_t *pte = walk(pgd, va + off, false, false);
+		pte_t *pte = walk_pgtable(pgd, va + off, PG_LEVEL_4K, false);
 
 		if (pte && pte_present(*pte)) {
 			*pte = 0;
@@ -202,7 +186,7 @@ set_pages_prot(pte_t *pgd, unsigned long va, unsigned long len, pgprot_t prot)
 {
 	prot &= __supported_pte_mask;
 	for (unsigned long off = 0; off < len; off += PAGE_SIZE) {
-		pte_t *pte = walk(pgd, va + off, false, false);
+		pte_t *pte = walk_pgtable(pgd, va + off, PG_LEVEL_4K, false);
 
 		if (pte && pte_present(*pte)) {
 			*pte = pte_phys(*pte) | prot;
@@ -216,17 +200,14 @@ lookup_phys(pte_t *pgd, unsigned long va)
 {
 	pte_t *table = pgd;
 
-	for (int level = 4; level >= 1; level--) {
+	for (enum pg_level level = PG_LEVEL_512G; level >= PG_LEVEL_4K; level--) {
 		pte_t entry = table[pgtable_index(va, level)];
 
 		if (!pte_present(entry))
 			return (phys_addr_t)-1;
 		/* A large page at this level maps the rest of the address. */
-		if (level == 1 || (level == 2 && (entry & _PAGE_PSE))) {
-			unsigned long span = 1UL << (PAGE_SHIFT + 9 * (level - 1));
-
-			return pte_phys(entry) + (va & (span - 1));
-		}
+		if (level == PG_LEVEL_4K || (level == PG_LEVEL_2M && (entry & _PAGE_PSE)))
+			return pte_phys(entry) + (va & (pgtable_span(level) - 1));
 		table = pte_table(entry);
 	}
 	return (phys_addr_t)-1;
@@ -247,11 +228,11 @@ table_is_empty(const pte_t *table)
  * table is empty, so ranges that share a table with live mappings keep it.
  */
 static void
-free_level(pte_t *table, int level, unsigned long start, unsigned long end)
+free_level(pte_t *table, enum pg_level level, unsigned long start, unsigned long end)
 {
-	unsigned long span = 1UL << (PAGE_SHIFT + 9 * (level - 1));
+	unsigned long span = pgtable_span(level);
 
-	if (level == 1)
+	if (level == PG_LEVEL_4K)
 		return; /* PTEs map frames, not tables */
 	for (unsigned long va = start; va < end; va = ALIGN_DOWN(va, span) + span) {
 		pte_t *entry = &table[pgtable_index(va, level)];
@@ -263,7 +244,7 @@ free_level(pte_t *table, int level, unsigned long start, unsigned long end)
 		free_level(child, level - 1, va, min(end, ALIGN_DOWN(va, span) + span));
 		/* The kernel half's PDPTs are shared by every address space
 		 * (mm_alloc copies the PML4 entries): they stay. */
-		if (level == 4 && pgtable_index(va, 4) >= PTRS_PER_TABLE / 2)
+		if (level == PG_LEVEL_512G && pgtable_index(va, level) >= PTRS_PER_TABLE / 2)
 			continue;
 		if (table_is_empty(child)) {
 			*entry = 0;
@@ -277,11 +258,11 @@ free_level(pte_t *table, int level, unsigned long start, unsigned long end)
 void
 free_pgtables(pte_t *pgd, unsigned long start, unsigned long end)
 {
-	free_level(pgd, 4, start, end);
+	free_level(pgd, PG_LEVEL_512G, start, end);
 }
 
 int
 pgtable_prealloc(pte_t *pgd, unsigned long va)
 {
-	return walk_level(pgd, va, 3, true, false) ? 0 : -ENOMEM;
+	return walk_pgtable(pgd, va, PG_LEVEL_1G, true) ? 0 : -ENOMEM;
 }

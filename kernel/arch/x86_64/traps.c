@@ -18,6 +18,7 @@
 #include <pagoda/kallsyms.h>
 #include <pagoda/kernel.h>
 #include <pagoda/mm.h>
+#include <pagoda/mmap_lock.h>
 #include <pagoda/printk.h>
 #include <pagoda/sched.h>
 #include <pagoda/signal.h>
@@ -194,6 +195,7 @@ exc_page_fault(struct pt_regs *regs, unsigned long error_code)
 
 	if (address < TASK_SIZE_MAX && current->mm && !(error_code & X86_PF_RSVD) &&
 	    !kernel_touched_user(regs, error_code)) {
+		struct mm_struct *mm = current->mm;
 		unsigned int flags = 0;
 
 		if (error_code & X86_PF_WRITE)
@@ -202,7 +204,10 @@ exc_page_fault(struct pt_regs *regs, unsigned long error_code)
 			flags |= FAULT_FLAG_INSTRUCTION;
 		if (error_code & X86_PF_USER)
 			flags |= FAULT_FLAG_USER;
-		ret = handle_mm_fault(current->mm, address, flags);
+		/* The VMAs must hold still while the fault reads them. */
+		mmap_read_lock(mm);
+		ret = handle_mm_fault(mm, address, flags);
+		mmap_read_unlock(mm);
 		if (ret == 0)
 			return;
 	}

@@ -128,6 +128,13 @@ local_save_flags(void)
 	return flags;
 }
 
+/* irqs_disabled - is the interrupt flag (EFLAGS.IF) clear? */
+static inline bool
+irqs_disabled(void)
+{
+	return !(local_save_flags() & X86_EFLAGS_IF);
+}
+
 /* Save the interrupt flag and disable interrupts; undo with restore. */
 static inline unsigned long
 local_irq_save(void)
