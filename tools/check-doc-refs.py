@@ -30,7 +30,7 @@ The target of a relative Markdown link, [text](path), must exist too.
 
 Names of other projects that the docs quote on purpose are not looked up
 in the tree. Mark them in the text with the owner's possessive right
-before the span ("Linux's `mmap_lock`", "glibc's `arena_get`"; the owners
+before the span ("Linux's `mm_mt`", "glibc's `arena_get`"; the owners
 are listed in OWNERS below), or list them in docs/external-names.txt.
 
 Prints FILE:LINE: what is missing, for every stale reference, and exits 1
