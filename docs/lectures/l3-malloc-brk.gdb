@@ -46,9 +46,11 @@ printf "do_brk_flags(addr %#lx, len %#lx)\n", addr, len
 continue
 printf "flush_icache_range(start %#lx, end %#lx)\n", start, end
 finish
+printf "mmap_lock.count = %ld (a writer holds it: pid %d)\n", current->mm->mmap_lock.count, current->mm->mmap_lock.owner->pid
 finish
 echo \n-- the heap after\n
 printf "mm->start_brk = %#lx, mm->brk = %#lx\n", current->mm->start_brk, current->mm->brk
+printf "mmap_lock.count = %ld (free again)\n", current->mm->mmap_lock.count
 vmas
 echo \n-- no frame yet: the new page is not in the page tables\n
 pte current_task->mm->start_brk
@@ -60,6 +62,7 @@ finish
 echo \n==== 4. the first write to the new page faults\n
 break handle_mm_fault if addr >= current_task->mm->start_brk && addr < current_task->mm->brk
 continue
+printf "mmap_lock.count = %ld (one reader: this fault)\n", mm->mmap_lock.count
 bt
 frame function exc_page_fault
 printf "CR2 = %#lx, error code %lu (P=0: not present, W=1: a write, U=1: from user mode)\n", address, error_code
