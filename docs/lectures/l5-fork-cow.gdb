@@ -22,7 +22,11 @@ printf "the stack VMA %#lx-%#lx\n", vma->vm_start, vma->vm_end
 set $page = current_task->mm->start_stack & ~0xfff
 echo -- the parent's PTE for the page that holds argc, before:\n
 pte $page
+# finish returns to dup_vma, which holds both page tables' locks around
+# copy_page_range; dup_mmap holds both mms' mmap_lock around the loop.
 finish
+printf "mmap_lock.count: parent %ld, child %ld (-1: held for writing)\n", vma->vm_mm->mmap_lock.count, mm->mmap_lock.count
+printf "page_table_lock.locked: parent %d, child %d\n", vma->vm_mm->page_table_lock.locked, mm->page_table_lock.locked
 delete
 break wake_up_process
 continue
@@ -39,8 +43,8 @@ set $addr = addr
 printf "pid %d (%s) writes to %#lx\n", current_task->pid, current_task->comm, $addr
 set $old_pfn = (*pte & 0xffffffffff000) >> 12
 printf "frame %#lx, _refcount = %d: shared, so it is copied\n", $old_pfn, mem_map[$old_pfn]._refcount
-# do_wp_page is inlined in handle_mm_fault: `up` selects handle_mm_fault's
-# frame (frame 1), and finish runs until it returns to exc_page_fault.
+# `up` selects handle_mm_fault's frame (frame 1), and finish runs until it
+# returns to exc_page_fault: the whole fault.
 up
 finish
 printf "pid %d after the copy:\n", current_task->pid
