@@ -30,6 +30,7 @@ printf "page_table_lock.locked: parent %d, child %d\n", vma->vm_mm->page_table_l
 delete
 break wake_up_process
 continue
+set $parent = current_task->pid
 set $child = task->pid
 tasks
 echo -- after: read-only (no W) in the parent, and the same frame in the child\n
@@ -39,7 +40,10 @@ echo \n==== 3. the first write to a shared page faults: do_wp_page copies it\n
 delete
 break do_wp_page
 continue
+# Usually the parent writes first; if a timer tick ended its time slice
+# during fork, the child runs first and is the writer.
 set $addr = addr
+set $other = current_task->pid == $parent ? $child : $parent
 printf "pid %d (%s) writes to %#lx\n", current_task->pid, current_task->comm, $addr
 set $old_pfn = (*pte & 0xffffffffff000) >> 12
 printf "frame %#lx, _refcount = %d: shared, so it is copied\n", $old_pfn, mem_map[$old_pfn]._refcount
@@ -50,6 +54,6 @@ finish
 printf "pid %d after the copy:\n", current_task->pid
 pte $addr
 echo -- the other process still maps the old frame (read-only until it writes too)\n
-pte -p $child $addr
+pte -p $other $addr
 delete
 kill
