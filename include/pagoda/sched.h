@@ -141,13 +141,16 @@ struct vfork_done {
 	struct wait_queue_head wait;
 };
 
-/* The task running on this CPU. */
-static inline struct task_struct *
-get_current(void)
-{
-	return current_task;
-}
-#define current get_current()
+/*
+ * current - the task running on this CPU. Linux's is get_current(), an
+ * inline function that reads a per-CPU variable; with one CPU it is the
+ * global current_task. An object-like macro and not an inline function:
+ * GDB places `break F` on F's first line, but reports it in the header
+ * of an inline helper when F's first line calls one, and many a first
+ * line reads current. In GDB, `p current->mm` works (the kernel is built
+ * with -g3, which keeps macros), as does `p $current()` (tools/gdb).
+ */
+#define current current_task
 
 /* The boot task, pid 0: it becomes the idle loop. */
 extern struct task_struct init_task;

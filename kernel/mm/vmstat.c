@@ -21,6 +21,12 @@
 
 unsigned long vm_events[NR_VM_EVENTS];
 
+void
+count_vm_event(enum vm_event_item item)
+{
+	vm_events[item]++;
+}
+
 /* The names /proc/vmstat prints, in enum vm_event_item's order. */
 static const char *const vmstat_text[NR_VM_EVENTS] = {
 	[PGFAULT] = "pgfault",

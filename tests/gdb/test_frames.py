@@ -8,6 +8,7 @@ One boot of /bin/malloc_demo serves every check: malloc(100) grows the heap
 
 import os
 import re
+import subprocess
 
 import pytest
 
@@ -145,3 +146,33 @@ def test_next_steps_through_brk_in_order(run):
                  != "<optimized out>" for _, local in steps]
         assert True in known, (name, steps)
         assert all(known[known.index(True):]), (name, steps)
+
+
+def lecture_breakpoints():
+    """The kernel functions the lecture scripts break on by name."""
+    names = set()
+    for f in os.listdir(os.path.join(ROOT, "docs", "lectures")):
+        if f.endswith(".gdb"):
+            with open(os.path.join(ROOT, "docs", "lectures", f)) as script:
+                names |= set(re.findall(r"^\s*(?:t|h)?break (\w+)", script.read(), re.M))
+    return names
+
+
+def test_every_system_call_and_lecture_breakpoint_is_placed_in_its_own_file():
+    """`break F` on the kernel's ELF alone (no QEMU) for every __do_sys_*
+    and every kernel function a lecture breaks on: GDB must name F's own
+    .c file, never the header of an inline helper that F's first line
+    calls (as `current` and count_vm_event once made it)."""
+    kernel = os.path.join(ROOT, "build", "kernel.elf")
+    nm = subprocess.run(["nm", kernel], capture_output=True, text=True, check=True).stdout
+    text = set(re.findall(r"^[0-9a-f]+ [Tt] (\w+)$", nm, re.M))
+    names = sorted(n for n in text if n.startswith("__do_sys_")) + \
+        sorted(lecture_breakpoints() & text)
+    assert len(names) > 80 and "__do_sys_brk" in names and "flush_icache_range" in names
+    breaks = [arg for n in names for arg in ("-ex", f"break {n}")]
+    out = subprocess.run(["gdb", "-q", "-batch", "-nx", *breaks, kernel],
+                         capture_output=True, text=True, timeout=120).stdout
+    places = re.findall(r"^Breakpoint (\d+) at 0x\w+: file (\S+), line \d+\.$", out, re.M)
+    assert len(places) == len(names), out
+    wrong = [f"{names[int(n) - 1]}: {path}" for n, path in places if not path.endswith((".c", ".asm"))]
+    assert not wrong, wrong
