@@ -189,8 +189,8 @@ handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags)
 	bool write = flags & FAULT_FLAG_WRITE;
 	pte_t *pte;
 
-	mmap_assert_locked(
-		mm); /* for reading, by exc_page_fault; for writing, by mmap's populate */
+	/* Held for reading, by exc_page_fault; for writing, by mmap's populate. */
+	mmap_assert_locked(mm);
 	count_vm_event(PGFAULT);
 	current->min_flt++; /* getrusage's ru_minflt */
 	if (!vma)
