@@ -8,7 +8,7 @@
 #   make test         every test: host unit tests, QEMU boots, GDB scripts
 #   make test-all     make test plus the long runs (the million-call fuzz,
 #                     every tests/linux program under Linux in QEMU)
-#   make test-linux-vm every tests/linux program under Linux in QEMU too (make test: two)
+#   make test-linux-vm every tests/linux program under Linux in QEMU too (make test-all)
 #   make deps         install the Debian packages every target needs
 #   make bench        the benchmarks (ONLY=vs_linux: just Pagoda against Linux)
 #   make fuzz         the system-call fuzzer: N=1000000 calls from SEED=1
@@ -266,21 +266,24 @@ $(BUILD)/.deps-test: tools/ensure-deps.sh | $(DEPS_STAMP)
 deps: $(DEPS_STAMP) $(BUILD)/.deps-run $(BUILD)/.deps-test
 	@tools/ensure-deps.sh format
 
-# The pytest suites run on every CPU (pytest-xdist, tests/run_all.py);
-# the tests marked `long` (the million-call fuzz) and the Linux-in-QEMU
-# comparisons beyond make test's two are left to make test-all.
+# The build and the pytest suites use every CPU (pytest-xdist,
+# tests/run_all.py); the tests marked `long` (the million-call fuzz, the
+# comparisons with Linux in QEMU) are left to make test-all.
+NPROC := $(shell nproc 2>/dev/null || echo 1)
+TEST_JOBS = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(NPROC))
+
 test: $(BUILD)/.deps-test
-	@$(MAKE) --no-print-directory all host-tests test-build
+	@$(MAKE) --no-print-directory $(TEST_JOBS) all host-tests test-build
 	@$(PYTHON) tests/run_all.py
 
 test-all: $(BUILD)/.deps-test
-	@$(MAKE) --no-print-directory all host-tests test-build
+	@$(MAKE) --no-print-directory $(TEST_JOBS) all host-tests test-build
 	@$(PYTHON) tests/run_all.py --all
 
-# tests/linux under Debian's Linux in QEMU, every program (make test runs
-# two of them); the kernel is downloaded into build/linux/ on first use.
+# tests/linux under Debian's Linux in QEMU, every program (a part of
+# make test-all); the kernel is downloaded into build/linux/ on first use.
 test-linux-vm: $(BUILD)/.deps-test all
-	@PAGODA_LINUX_VM=all $(PYTHON) -m pytest -q -p no:cacheprovider tests/linux -k in_qemu
+	@$(PYTHON) -m pytest -q -p no:cacheprovider -n auto --long tests/linux -k in_qemu
 
 # The system-call fuzzer (user/fuzz.c) as init, for N calls from SEED; the
 # kernel's log, with init's leak report, is in build/fuzz.log.
