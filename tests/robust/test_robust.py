@@ -10,6 +10,8 @@ import os
 import re
 import subprocess
 
+import pytest
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 BUILD = os.path.join(ROOT, "build")
@@ -46,13 +48,23 @@ def build(name):
     return exe
 
 
-def test_fuzz_100000_calls(tmp_path):
-    status, out, log = run(os.path.join(BUILD, "user", "fuzz"), ["-s", "1", "-n", "100000"],
-                           tmp_path, timeout=300)
+def fuzz(calls, tmp_path, timeout):
+    status, out, log = run(os.path.join(BUILD, "user", "fuzz"), ["-s", "1", "-n", str(calls)],
+                           tmp_path, timeout=timeout)
     assert status == 0, out + log
     m = re.search(r"fuzz: done: (\d+) calls", out)
-    assert m and int(m.group(1)) >= 100000, out
+    assert m and int(m.group(1)) >= calls, out
     check_no_leak(log)
+
+
+def test_fuzz_100000_calls(tmp_path):
+    fuzz(100000, tmp_path, timeout=300)
+
+
+@pytest.mark.long
+def test_fuzz_1000000_calls(tmp_path):
+    """make test-all: as `make fuzz` (N=1000000 SEED=1)."""
+    fuzz(1000000, tmp_path, timeout=7200)
 
 
 def test_fuzz_replay(tmp_path):
