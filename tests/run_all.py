@@ -21,6 +21,7 @@ Exits non-zero when anything failed or a suite could not run.
 """
 
 import glob
+import importlib.util
 import os
 import subprocess
 import sys
@@ -95,11 +96,7 @@ def run_host_tests():
 
 
 def have_xdist():
-    try:
-        import xdist  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    return importlib.util.find_spec("xdist") is not None
 
 
 def run_pytest(args, run_all):

@@ -22,12 +22,9 @@ The speed column is for tools/bench_malloc.py and never asserted.
 import os
 import re
 import subprocess
-import sys
 
 import pytest
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "lib"))
-from pagoda_make import make  # noqa: E402
+from pagoda_make import make
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MDRIVER = os.path.join(ROOT, "build", "malloc", "mdriver-pagoda")
