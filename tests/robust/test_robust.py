@@ -116,12 +116,14 @@ def test_bad_entry_point(tmp_path):
     non-canonical) dies of SIGSEGV, as on Linux: the kernel must not try
     to return to it (iretq to a non-canonical RIP faults in kernel mode)."""
     src = os.path.join(ROOT, "tests", "linux", "hello.c")
+    hello = tmp_path / "hello"
+    subprocess.run(["gcc", "-static", "-O2", "-o", str(hello), src], check=True)
     for entry in (0x0000800000000000, 0xffffffff81000000):
         exe = tmp_path / f"entry-{entry:x}"
-        subprocess.run(["gcc", "-static", "-O2", "-o", str(exe), src], check=True)
-        elf = bytearray(exe.read_bytes())
+        elf = bytearray(hello.read_bytes())
         elf[24:32] = entry.to_bytes(8, "little")  # e_entry in the ELF64 header
         exe.write_bytes(bytes(elf))
+        exe.chmod(0o755)
         native = subprocess.run([str(exe)], capture_output=True)
         assert native.returncode == -11  # SIGSEGV on Linux
         status, out, log = run(str(exe), [], tmp_path)
