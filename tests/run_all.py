@@ -1,8 +1,9 @@
 """Run every Pagoda test suite and print one total: `N passed, N failed`.
 
-Suites: the host unit tests (each build/host/test_* binary, cmocka), then
-every pytest suite under tests/ (QEMU boots, GDB scripts, ...). `make test`
-calls this after building; `make test-all` calls it with --all.
+Suites: the host unit tests (each build/host/test_* binary, cmocka) and,
+at the same time, every pytest suite under tests/ (QEMU boots, GDB
+scripts, ...). `make test` calls this after building; `make test-all`
+calls it with --all.
 
 Results are read from each framework's own report, never from its text:
 cmocka writes JUnit XML (CMOCKA_MESSAGE_OUTPUT=xml, CMOCKA_XML_FILE), and
@@ -82,17 +83,17 @@ def run_host_test(binary):
 
 
 def run_host_tests():
+    """Every host binary, one after the other; (passed, failed, report)."""
     binaries = [b for b in sorted(glob.glob(os.path.join(BUILD, "host", "test_*")))
                 if os.access(b, os.X_OK) and not b.endswith(".d")]
     os.makedirs(REPORTS, exist_ok=True)
     passed = failed = 0
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        for name, ok, bad, out in pool.map(run_host_test, binaries):
-            sys.stdout.write(out)
-            print(f"host {name}: {ok} passed, {bad} failed")
-            passed += ok
-            failed += bad
-    return passed, failed
+    report = ""
+    for name, ok, bad, out in map(run_host_test, binaries):
+        report += out + f"host {name}: {ok} passed, {bad} failed\n"
+        passed += ok
+        failed += bad
+    return passed, failed, report
 
 
 def have_xdist():
@@ -123,8 +124,13 @@ def run_pytest(args, run_all):
 def main(argv):
     run_all = "--all" in argv
     args = [a for a in argv if a != "--all"]
-    hp, hf = run_host_tests()
-    qp, qf = run_pytest(args, run_all)
+    # The host tests (some 10 s of CPU) run beside pytest; their lines come
+    # after pytest's.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        host = pool.submit(run_host_tests)
+        qp, qf = run_pytest(args, run_all)
+        hp, hf, report = host.result()
+    sys.stdout.write(report)
     passed, failed = hp + qp, hf + qf
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 and passed > 0 else 1
