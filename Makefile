@@ -6,15 +6,20 @@
 #   make qemu-gdb     boot it halted, waiting for GDB; then `make gdb` in another terminal
 #   make lecture L=l3-malloc-brk   run a lecture's GDB script (docs/lectures/)
 #   make test         every test: host unit tests, QEMU boots, GDB scripts
-#   make test-linux-vm every tests/linux program under Linux in QEMU too (make test: two)
+#   make test-all     make test plus the long runs (the million-call fuzz,
+#                     every tests/linux program under Linux in QEMU)
+#   make test-linux-vm every tests/linux program under Linux in QEMU too (make test-all)
+#   make deps         install the Debian packages every target needs
 #   make bench        the benchmarks (ONLY=vs_linux: just Pagoda against Linux)
 #   make fuzz         the system-call fuzzer: N=1000000 calls from SEED=1
 #   make lab LAB=brk  write the student tree of a lab (labs/); make grade LAB=brk scores it
 #   make format-check check the C sources against .clang-format
 #
-# Options: CMDLINE="..." (kernel command line), MEM=128M (guest RAM).
-# Missing tools are installed (as root) or named (otherwise) by
-# tools/ensure-deps.sh.
+# Options: CMDLINE="..." (kernel command line), MEM=128M (guest RAM),
+# V=1 (print each command in full instead of "  CC      file").
+# Missing tools: plain `make` names their packages and stops; `make deps`,
+# `make qemu`, `make test` and the other targets that run Pagoda install
+# them (as root; otherwise they print the apt-get line): tools/ensure-deps.sh.
 
 BUILD	:= build
 CC	:= gcc
@@ -40,6 +45,32 @@ ARCH_DIR := kernel/arch/x86_64
 # run-to-run noise at -O2; `make KERNEL_OPT=-O2` builds that way (every
 # object is rebuilt when the flags change).
 KERNEL_OPT ?= -Og
+
+# Quiet output, as Kbuild's: one "  TAG     file" line per step, or with
+# V=1 the command itself; make -s prints neither. A rule writes
+#	$(call msg,TAG,file)
+#	$(Q)command
+ifeq ($(V),1)
+Q :=
+msg = @:
+else
+Q := @
+msg = @printf '  %-7s %s\n' '$(1)' '$(2)'
+endif
+ifneq ($(findstring s,$(firstword -$(MAKEFLAGS))),)
+msg = @:
+endif
+
+# The setup: tools/ensure-deps.sh installs missing packages for these goals
+# (as README's "Two commands" promise), in their sub-makes too; for any
+# other goal it only names them, with the apt-get line and `make deps`,
+# and fails.
+SETUP_GOALS := deps qemu qemu-nox qemu-gdb gdb lecture test test-all test-linux-vm fuzz grade \
+	bench
+ifneq ($(filter $(SETUP_GOALS),$(MAKECMDGOALS)),)
+export PAGODA_INSTALL_DEPS := 1
+endif
+ENSURE_DEPS := tools/ensure-deps.sh $(if $(PAGODA_INSTALL_DEPS),,--check)
 
 # ---------------------------------------------------------------- kernel
 
@@ -78,9 +109,10 @@ USER_PROGS :=
 -include libc/malloc/malloc.mk
 -include user/user.mk
 
+# What building needs (NASM, GRUB, cpio, musl-gcc for the initramfs).
 $(DEPS_STAMP): tools/ensure-deps.sh
 	@mkdir -p $(BUILD)
-	@tools/ensure-deps.sh build
+	@$(ENSURE_DEPS) build user
 	@touch $@
 
 # Rewritten only when the text changes; the temporary file is per process,
@@ -95,34 +127,43 @@ $(BUILD)/include/pagoda/version.h: FORCE
 # asm-offsets.c); the headers it reads are in asm-offsets.d.
 $(BUILD)/include/asm-offsets.inc: $(ARCH_DIR)/asm-offsets.c
 	@mkdir -p $(dir $@)
-	$(CC) $(KERNEL_CFLAGS) -MF $(BUILD)/asm-offsets.d -MT $@ -S -o $(BUILD)/asm-offsets.s $<
-	sed -n 's/^[[:space:]]*->\([A-Z_0-9]*\) \$$\{0,1\}\(-\{0,1\}[0-9]*\).*/%define \1 \2/p' \
+	$(call msg,GEN,$@)
+	$(Q)$(CC) $(KERNEL_CFLAGS) -MF $(BUILD)/asm-offsets.d -MT $@ -S -o $(BUILD)/asm-offsets.s $<
+	$(Q)sed -n 's/^[[:space:]]*->\([A-Z_0-9]*\) \$$\{0,1\}\(-\{0,1\}[0-9]*\).*/%define \1 \2/p' \
 		$(BUILD)/asm-offsets.s > $@
 
 # version.h must exist before anything compiles (order-only); the files
 # that include it are rebuilt when it changes through their .d files.
 $(BUILD)/%.o: %.c $(BUILD)/.kernel-cflags | $(DEPS_STAMP) $(BUILD)/include/pagoda/version.h
 	@mkdir -p $(dir $@)
-	@echo "  CC      $<"
-	@$(CC) $(KERNEL_CFLAGS) -c -o $@ $<
+	$(call msg,CC,$<)
+	$(Q)$(CC) $(KERNEL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/%.o: %.asm $(BUILD)/include/asm-offsets.inc | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
-	$(NASM) -f elf64 -g -F dwarf -I$(BUILD)/include/ -MD $(@:.o=.d) -o $@ $<
+	$(call msg,AS,$<)
+	$(Q)$(NASM) -f elf64 -g -F dwarf -I$(BUILD)/include/ -MD $(@:.o=.d) -o $@ $<
 
 # Two links: the first one's function symbols become the kallsyms table
 # that the second one carries (tools/gen-kallsyms.sh).
 $(BUILD)/kallsyms0.o: tools/gen-kallsyms.sh
-	tools/gen-kallsyms.sh > $(BUILD)/kallsyms0.S
-	$(CC) -c -o $@ $(BUILD)/kallsyms0.S
+	@mkdir -p $(BUILD)
+	$(call msg,KSYMS,$(BUILD)/kallsyms0.S)
+	$(Q)tools/gen-kallsyms.sh > $(BUILD)/kallsyms0.S
+	$(call msg,AS,$(BUILD)/kallsyms0.S)
+	$(Q)$(CC) -c -o $@ $(BUILD)/kallsyms0.S
 
 $(BUILD)/kernel.pass1.elf: $(KERNEL_OBJS) $(BUILD)/kallsyms0.o linker.ld
-	$(LD) $(LDFLAGS) -o $@ $(KERNEL_OBJS) $(BUILD)/kallsyms0.o
+	$(call msg,LD,$@)
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(KERNEL_OBJS) $(BUILD)/kallsyms0.o
 
 $(BUILD)/kernel.elf: $(BUILD)/kernel.pass1.elf
-	tools/gen-kallsyms.sh $< > $(BUILD)/kallsyms.S
-	$(CC) -c -o $(BUILD)/kallsyms.o $(BUILD)/kallsyms.S
-	$(LD) $(LDFLAGS) -o $@ $(KERNEL_OBJS) $(BUILD)/kallsyms.o
+	$(call msg,KSYMS,$(BUILD)/kallsyms.S)
+	$(Q)tools/gen-kallsyms.sh $< > $(BUILD)/kallsyms.S
+	$(call msg,AS,$(BUILD)/kallsyms.S)
+	$(Q)$(CC) -c -o $(BUILD)/kallsyms.o $(BUILD)/kallsyms.S
+	$(call msg,LD,$@)
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(KERNEL_OBJS) $(BUILD)/kallsyms.o
 	@nm -n $(BUILD)/kernel.pass1.elf | grep -i ' t ' > $(BUILD)/syms1.txt
 	@nm -n $@ | grep -i ' t ' > $(BUILD)/syms2.txt
 	@cmp -s $(BUILD)/syms1.txt $(BUILD)/syms2.txt || \
@@ -139,22 +180,23 @@ ROOTFS_FILES := $(shell find rootfs -type f 2>/dev/null)
 # The malloc-lab traces, for mdriver inside Pagoda (/data/malloc-traces).
 MALLOC_TRACES := $(wildcard tests/data/malloc-traces/*.rep)
 
-$(INITRAMFS): $(USER_PROGS) $(ROOTFS_FILES) $(MALLOC_TRACES) | $(BUILD)/.deps-test
-	@rm -rf $(BUILD)/rootfs
-	@mkdir -p $(BUILD)/rootfs/bin
-	@cp -R rootfs/. $(BUILD)/rootfs/
-	@for p in $(USER_PROGS); do strip -o $(BUILD)/rootfs/bin/$$(basename $$p) $$p; done
-	@if [ -f $(BUILD)/rootfs/bin/init ]; then mv $(BUILD)/rootfs/bin/init $(BUILD)/rootfs/init; fi
-	@mkdir -p $(BUILD)/rootfs/data/malloc-traces
-	@cp $(MALLOC_TRACES) $(BUILD)/rootfs/data/malloc-traces/
-	@cd $(BUILD)/rootfs && find . -mindepth 1 | sed "s|^\./||" | LC_ALL=C sort | \
+$(INITRAMFS): $(USER_PROGS) $(ROOTFS_FILES) $(MALLOC_TRACES) | $(DEPS_STAMP)
+	$(call msg,CPIO,$@)
+	$(Q)rm -rf $(BUILD)/rootfs
+	$(Q)mkdir -p $(BUILD)/rootfs/bin
+	$(Q)cp -R rootfs/. $(BUILD)/rootfs/
+	$(Q)for p in $(USER_PROGS); do strip -o $(BUILD)/rootfs/bin/$$(basename $$p) $$p; done
+	$(Q)if [ -f $(BUILD)/rootfs/bin/init ]; then mv $(BUILD)/rootfs/bin/init $(BUILD)/rootfs/init; fi
+	$(Q)mkdir -p $(BUILD)/rootfs/data/malloc-traces
+	$(Q)cp $(MALLOC_TRACES) $(BUILD)/rootfs/data/malloc-traces/
+	$(Q)cd $(BUILD)/rootfs && find . -mindepth 1 | sed "s|^\./||" | LC_ALL=C sort | \
 		cpio -o -H newc -R 0:0 --quiet > $(abspath $@)
-	@echo "  CPIO    $@"
 
 # ---------------------------------------------------------------- ISO
 
 $(BUILD)/pagoda.iso: $(BUILD)/kernel.elf $(INITRAMFS) tools/mkiso.sh $(BUILD)/.cmdline
-	tools/mkiso.sh $@ $(BUILD)/kernel.elf "$(CMDLINE)" $(INITRAMFS)
+	$(call msg,MKISO,$@)
+	$(Q)tools/mkiso.sh $@ $(BUILD)/kernel.elf "$(CMDLINE)" $(INITRAMFS)
 
 # The value of a make variable, in a file rewritten only when it changes:
 # what depends on it is rebuilt after `make qemu CMDLINE=...` or GDBPORT=...
@@ -197,7 +239,8 @@ gdb: $(BUILD)/gdbinit $(BUILD)/kernel.elf $(BUILD)/.deps-run
 
 $(BUILD)/gdbinit: tools/gdbinit.tmpl $(BUILD)/.gdbport
 	@mkdir -p $(BUILD)
-	@sed -e 's|@GDBPORT@|$(GDBPORT)|g' -e 's|@KERNEL@|$(BUILD)/kernel.elf|g' \
+	$(call msg,GEN,$@)
+	$(Q)sed -e 's|@GDBPORT@|$(GDBPORT)|g' -e 's|@KERNEL@|$(BUILD)/kernel.elf|g' \
 		-e 's|@PAGODA_PY@|tools/gdb/pagoda.py|g' $< > $@
 
 # lecture L=NAME: run docs/lectures/NAME.gdb in batch mode against a fresh
@@ -206,28 +249,41 @@ lecture: $(BUILD)/pagoda.iso $(BUILD)/.deps-run
 	@test -n "$(L)" || { echo "usage: make lecture L=NAME (docs/lectures/NAME.gdb)" >&2; exit 2; }
 	@$(PYTHON) tools/run-lecture $(L)
 
-$(BUILD)/.deps-run: tools/ensure-deps.sh
-	@mkdir -p $(BUILD)
-	@tools/ensure-deps.sh run
+# After the build's setup (its stamp), so that two apt-gets never run at once.
+$(BUILD)/.deps-run: tools/ensure-deps.sh | $(DEPS_STAMP)
+	@$(ENSURE_DEPS) run
 	@touch $@
 
 # ---------------------------------------------------------------- tests
 
 include tests/host/host.mk
 
-$(BUILD)/.deps-test: tools/ensure-deps.sh
-	@mkdir -p $(BUILD)
-	@tools/ensure-deps.sh build test
+$(BUILD)/.deps-test: tools/ensure-deps.sh | $(DEPS_STAMP)
+	@$(ENSURE_DEPS) test
 	@touch $@
 
+# Every package any target needs, installed now (as root).
+deps: $(DEPS_STAMP) $(BUILD)/.deps-run $(BUILD)/.deps-test
+	@tools/ensure-deps.sh format
+
+# The build and the pytest suites use every CPU (pytest-xdist,
+# tests/run_all.py); the tests marked `long` (the million-call fuzz, the
+# comparisons with Linux in QEMU) are left to make test-all.
+NPROC := $(shell nproc 2>/dev/null || echo 1)
+TEST_JOBS = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(NPROC))
+
 test: $(BUILD)/.deps-test
-	@$(MAKE) --no-print-directory all host-tests test-build
+	@$(MAKE) --no-print-directory $(TEST_JOBS) all host-tests test-build
 	@$(PYTHON) tests/run_all.py
 
-# tests/linux under Debian's Linux in QEMU, every program (make test runs
-# two of them); the kernel is downloaded into build/linux/ on first use.
+test-all: $(BUILD)/.deps-test
+	@$(MAKE) --no-print-directory $(TEST_JOBS) all host-tests test-build
+	@$(PYTHON) tests/run_all.py --all
+
+# tests/linux under Debian's Linux in QEMU, every program (a part of
+# make test-all); the kernel is downloaded into build/linux/ on first use.
 test-linux-vm: $(BUILD)/.deps-test all
-	@PAGODA_LINUX_VM=all $(PYTHON) -m pytest -q -p no:cacheprovider tests/linux -k in_qemu
+	@$(PYTHON) -m pytest -q -p no:cacheprovider -n auto --long tests/linux -k in_qemu
 
 # The system-call fuzzer (user/fuzz.c) as init, for N calls from SEED; the
 # kernel's log, with init's leak report, is in build/fuzz.log.
@@ -269,6 +325,9 @@ FORCE:
 
 test-build:
 
-.PHONY: fuzz lab grade lecture test-build all qemu qemu-nox qemu-gdb gdb test test-linux-vm bench format-check format clean host-tests FORCE
+.PHONY: fuzz lab grade lecture test-build all qemu qemu-nox qemu-gdb gdb test test-all \
+	test-linux-vm bench format-check format clean host-tests deps FORCE
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+# The dependency files of this tree's objects; not those of the student
+# trees that tools/lab.py writes under build/lab-* (thousands of them).
+-include $(shell find $(BUILD) -path '$(BUILD)/lab-*' -prune -o -name '*.d' -print 2>/dev/null)

@@ -47,27 +47,28 @@ USER_DEPS := $(LIBC_A) $(LIBC_CRT1)
 define user-prog
 $(BUILD)/user/$(1): user/$(1).c $$(USER_DEPS)
 	@mkdir -p $$(dir $$@)
-	@echo "  USER    $$@"
-	@$$(USER_CC) $$(USER_CFLAGS) -o $$@ $$< $$(USER_LDFLAGS) $$(USER_LIBS)
+	$$(call msg,USER,$$@)
+	$$(Q)$$(USER_CC) $$(USER_CFLAGS) -o $$@ $$< $$(USER_LDFLAGS) $$(USER_LIBS)
 endef
 
 # ---------------------------------------------------------------- rules
 
 $(BUILD)/$(LIBC_DIR)/%.o: $(LIBC_DIR)/%.c
 	@mkdir -p $(dir $@)
-	@echo "  CC      $<"
-	@$(CC) $(LIBC_CFLAGS) -c -o $@ $<
+	$(call msg,CC,$<)
+	$(Q)$(CC) $(LIBC_CFLAGS) -c -o $@ $<
 
 $(LIBC_CRT1): $(LIBC_DIR)/crt/x86_64/crt1.asm | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
-	$(NASM) -f elf64 -g -F dwarf -o $@ $<
+	$(call msg,AS,$<)
+	$(Q)$(NASM) -f elf64 -g -F dwarf -o $@ $<
 
 # The allocator (libc/malloc/malloc.mk) adds its objects with
 #     $(LIBC_A): $(MALLOC_LIBC_OBJS)
 $(LIBC_A): $(LIBC_OBJS)
-	@rm -f $@
-	@echo "  AR      $@"
-	@ar rcs $@ $^
+	$(call msg,AR,$@)
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
 
 libc: $(LIBC_A) $(LIBC_CRT1)
 
@@ -83,16 +84,18 @@ LIBC_TEST_BINS := $(foreach n,$(LIBC_TEST_NAMES),$(addprefix $(LIBC_TEST_DIR)/$(
 
 $(LIBC_TEST_DIR)/%.pagoda: tests/libc/%.c $(USER_DEPS)
 	@mkdir -p $(dir $@)
-	@echo "  USER    $@"
-	@$(USER_CC) $(USER_CFLAGS) -Wall -MMD -MP -o $@ $< $(USER_LDFLAGS) $(USER_LIBS)
+	$(call msg,USER,$@)
+	$(Q)$(USER_CC) $(USER_CFLAGS) -Wall -MMD -MP -o $@ $< $(USER_LDFLAGS) $(USER_LIBS)
 
 $(LIBC_TEST_DIR)/%.glibc: tests/libc/%.c
 	@mkdir -p $(dir $@)
-	@$(CC) -std=gnu11 -O2 -static -w -o $@ $<
+	$(call msg,GLIBC,$@)
+	$(Q)$(CC) -std=gnu11 -O2 -static -w -o $@ $<
 
 $(LIBC_TEST_DIR)/%.musl: tests/libc/%.c
 	@mkdir -p $(dir $@)
-	@musl-gcc -std=gnu11 -O2 -static -w -o $@ $<
+	$(call msg,MUSL,$@)
+	$(Q)musl-gcc -std=gnu11 -O2 -static -w -o $@ $<
 
 libc-tests: $(LIBC_TEST_BINS)
 
@@ -115,19 +118,20 @@ LIBC_HOST_CFLAGS := -std=gnu11 -g -O1 -fsanitize=address,undefined -fno-sanitize
 
 $(BUILD)/host-libc/%.o: %.c | $(BUILD)/.deps-test
 	@mkdir -p $(dir $@)
-	@echo "  HOSTCC  $<"
-	@$(CC) $(LIBC_HOST_CFLAGS) -c -o $@ $<
+	$(call msg,HOSTCC,$<)
+	$(Q)$(CC) $(LIBC_HOST_CFLAGS) -c -o $@ $<
 
 $(BUILD)/host-libc/libc-renamed.o: $(LIBC_HOST_OBJS)
-	@$(LD) -r -o $@.tmp $^
-	@nm -g --defined-only $@.tmp | awk '{ print $$3, "pagoda_" $$3 }' > $@.syms
-	@objcopy --redefine-syms=$@.syms $@.tmp $@
-	@rm -f $@.tmp
+	$(call msg,OBJCOPY,$@)
+	$(Q)$(LD) -r -o $@.tmp $^
+	$(Q)nm -g --defined-only $@.tmp | awk '{ print $$3, "pagoda_" $$3 }' > $@.syms
+	$(Q)objcopy --redefine-syms=$@.syms $@.tmp $@
+	$(Q)rm -f $@.tmp
 
 $(BUILD)/host/test_libc_%: tests/libc/host/test_libc_%.c $(BUILD)/host-libc/libc-renamed.o
 	@mkdir -p $(dir $@)
-	@echo "  HOSTLD  $@"
-	@$(CC) -std=gnu11 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
+	$(call msg,HOSTLD,$@)
+	$(Q)$(CC) -std=gnu11 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
 		-Wall -o $@ $^ -lcmocka
 
 test-build: $(LIBC_A) $(LIBC_CRT1) $(LIBC_TEST_BINS) $(LIBC_HOST_TESTS)

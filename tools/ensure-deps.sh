@@ -1,12 +1,20 @@
 #!/bin/sh
 # tools/ensure-deps.sh - make sure the tools a make target needs are here.
 #
-# Usage: tools/ensure-deps.sh GROUP...   (groups: build run test format)
+# Usage: tools/ensure-deps.sh [--check] GROUP...
+#        (groups: build user run test format)
 #
 # Each tool is checked by a command; the missing ones are mapped to their
 # Debian 12 packages. As root, those packages are installed with apt-get;
-# otherwise the exact apt-get line is printed and the script fails.
+# otherwise, or with --check (plain `make`, which never installs), the
+# exact apt-get line is printed and the script fails.
 set -eu
+
+check_only=0
+if [ "${1:-}" = "--check" ]; then
+	check_only=1
+	shift
+fi
 
 missing=""
 need() {	# need PACKAGE CHECK-COMMAND...
@@ -29,6 +37,11 @@ for group in "$@"; do
 		need grub-pc-bin test -f /usr/lib/grub/i386-pc/multiboot2.mod
 		need xorriso have xorriso
 		;;
+	user)
+		# The initramfs: cpio, and the musl build of tests/linux/hello.c.
+		need cpio have cpio
+		need musl-tools have musl-gcc
+		;;
 	run)
 		need qemu-system-x86 have qemu-system-x86_64
 		need gdb have gdb
@@ -38,6 +51,7 @@ for group in "$@"; do
 		need gdb have gdb
 		need libcmocka-dev test -f /usr/include/cmocka.h
 		need python3-pytest /usr/bin/python3 -c 'import pytest'
+		need python3-pytest-xdist /usr/bin/python3 -c 'import xdist'
 		need cpio have cpio
 		need musl-tools have musl-gcc
 		;;
@@ -54,9 +68,10 @@ done
 [ -z "$missing" ] && exit 0
 
 line="apt-get install -y --no-install-recommends$missing"
-if [ "$(id -u)" -ne 0 ]; then
+if [ "$check_only" -eq 1 ] || [ "$(id -u)" -ne 0 ]; then
 	echo "Pagoda needs these Debian packages:$missing" >&2
 	echo "Install them with:  sudo $line" >&2
+	echo "(or \`make deps\` as root, which installs what every target needs)" >&2
 	exit 1
 fi
 echo "Installing the Debian packages Pagoda needs:$missing" >&2

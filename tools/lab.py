@@ -46,6 +46,8 @@ import tarfile
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tests", "lib"))
+from pagoda_make import locked as make_lock  # noqa: E402
 TIMEOUT = float(os.environ.get("PAGODA_GRADE_TIMEOUT", "60"))
 
 # Builds for grading never use -Werror (CI's WERROR=1): a student tree's
@@ -313,9 +315,14 @@ def make_student_tree(lab, out, reuse_build=True, worktree=False):
             os.utime(os.path.join(d, n), (86400, 86400), follow_symlinks=False)
     hidden = solution_lines(out, lab)
     if reuse_build and os.path.isdir(os.path.join(ROOT, "build")):
-        shutil.copytree(os.path.join(ROOT, "build"), os.path.join(out, "build"), symlinks=True,
-                        ignore=shutil.ignore_patterns("lab-*", "test-isos", "gdb-runs",
-                                                      "pytest.xml"))
+        # Under the tree's make lock, and without what tests write outside
+        # make (tests run in parallel): no file comes or goes mid-copy.
+        with make_lock(ROOT):
+            shutil.copytree(os.path.join(ROOT, "build"), os.path.join(out, "build"),
+                            symlinks=True,
+                            ignore=shutil.ignore_patterns("lab-*", "test-isos", "gdb-runs",
+                                                          "test-reports", "linux", "linux-tests",
+                                                          "robust-tests", ".make-lock"))
     marked = marked_files(out)
     for path in sorted(set().union(*marked.values()) if marked else []):
         full = os.path.join(out, path)
@@ -555,11 +562,17 @@ class RunElf:
     def grade(self, root):
         key = (root, self.prog, tuple(self.args))
         if key not in RunElf.boots:     # tests of one program share its boot
-            log = os.path.join(root, "build", f"grade-{os.path.basename(self.prog)}.log")
+            # A log of its own (two labs may be graded at once in one
+            # tree), kept as build/grade-PROG.log.
+            fd, log = tempfile.mkstemp(prefix="grade-", suffix=".log",
+                                       dir=os.path.join(root, "build"))
+            os.close(fd)
             cmd = [os.path.join(root, "tools", "run-elf"), "--timeout", str(int(TIMEOUT)),
                    "--log", log, os.path.join(root, self.prog), *self.args]
             status, out = run(cmd, root, TIMEOUT + 30, f"{self.prog} to exit")
-            kernel = open(log, errors="replace").read() if os.path.exists(log) else ""
+            kernel = open(log, errors="replace").read()
+            os.replace(log, os.path.join(root, "build",
+                                         f"grade-{os.path.basename(self.prog)}.log"))
             RunElf.boots[key] = status, out, kernel
         status, out, kernel = RunElf.boots[key]
         panic = re.search(r"^.*(Kernel panic|Oops|BUG).*$", kernel, re.M)
@@ -736,8 +749,9 @@ def build(tests, root):
     targets = []
     for t in tests:
         targets += [x for x in t.build_targets() if x not in targets]
-    p = subprocess.run(["make", "--no-print-directory", "-s", *targets], cwd=root,
-                       capture_output=True, text=True, env=BUILD_ENV)
+    with make_lock(root):       # two labs may be graded at once in one tree
+        p = subprocess.run(["make", "--no-print-directory", "-s", *targets], cwd=root,
+                           capture_output=True, text=True, env=BUILD_ENV)
     return None if p.returncode == 0 else tail(p.stdout + p.stderr, 30)
 
 

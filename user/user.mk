@@ -9,18 +9,18 @@ RAW_CFLAGS := -static -nostdlib -ffreestanding -fno-pie -no-pie -O2 -g -fno-stac
 
 $(BUILD)/user/raw_%: user/raw/raw_%.c
 	@mkdir -p $(dir $@)
-	@echo "  USERCC  $@"
-	@$(CC) $(RAW_CFLAGS) -o $@ $<
+	$(call msg,USERCC,$@)
+	$(Q)$(CC) $(RAW_CFLAGS) -o $@ $<
 
 $(BUILD)/user/%-glibc: tests/linux/%.c
 	@mkdir -p $(dir $@)
-	@echo "  GLIBC   $@"
-	@$(CC) -static -O2 -o $@ $<
+	$(call msg,GLIBC,$@)
+	$(Q)$(CC) -static -O2 -o $@ $<
 
 $(BUILD)/user/%-musl: tests/linux/%.c | $(BUILD)/.deps-test
 	@mkdir -p $(dir $@)
-	@echo "  MUSL    $@"
-	@musl-gcc -static -O2 -o $@ $<
+	$(call msg,MUSL,$@)
+	$(Q)musl-gcc -static -O2 -o $@ $<
 
 USER_PROGS += $(BUILD)/user/raw_hello $(BUILD)/user/hello-glibc $(BUILD)/user/hello-musl
 
@@ -34,8 +34,8 @@ $(USER_CMDS:%=$(BUILD)/user/%): user/memshow.h
 # mdriver for Pagoda: the malloc-lab trace driver on Pagoda's libc.
 $(BUILD)/user/mdriver: user/mdriver.c $(USER_DEPS)
 	@mkdir -p $(dir $@)
-	@echo "  USER    $@"
-	@$(USER_CC) $(USER_CFLAGS) -DMDRIVER_PAGODA -Ilibc/malloc -o $@ $< $(USER_LDFLAGS) \
+	$(call msg,USER,$@)
+	$(Q)$(USER_CC) $(USER_CFLAGS) -DMDRIVER_PAGODA -Ilibc/malloc -o $@ $< $(USER_LDFLAGS) \
 		$(USER_LIBS)
 
 USER_PROGS += $(USER_CMDS:%=$(BUILD)/user/%) $(BUILD)/user/mdriver

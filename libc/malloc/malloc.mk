@@ -31,19 +31,20 @@ $(MALLOC_HOST_OBJS) $(MALLOC_FAKE_OS) $(MALLOC_HOST_TESTS:$(BUILD)/host/%=$(BUIL
 	HOST_CFLAGS += -DMALLOC_HOST_TEST -Ilibc/malloc
 
 $(MALLOC_HOST_LIB): $(MALLOC_HOST_OBJS) tests/host/malloc-redefine.syms
-	@rm -f $@
+	$(call msg,AR,$@)
+	$(Q)rm -f $@
 	@mkdir -p $(BUILD)/host/malloc-renamed
-	@for o in $(MALLOC_HOST_OBJS); do \
+	$(Q)for o in $(MALLOC_HOST_OBJS); do \
 		objcopy --redefine-syms=tests/host/malloc-redefine.syms $$o \
 			$(BUILD)/host/malloc-renamed/$$(basename $$o); \
 	done
-	@ar rcs $@ $(BUILD)/host/malloc-renamed/*.o
+	$(Q)ar rcs $@ $(BUILD)/host/malloc-renamed/*.o
 
 # A static pattern rule is explicit, so it wins over host.mk's test_% rule.
 $(MALLOC_HOST_TESTS): $(BUILD)/host/%: $(BUILD)/host/tests/host/%.o $(MALLOC_FAKE_OS) \
 		$(MALLOC_HOST_LIB)
-	@echo "  HOSTLD  $@"
-	@$(HOST_CC) $(HOST_CFLAGS) -o $@ $< $(MALLOC_FAKE_OS) $(MALLOC_HOST_LIB) $(HOST_LDLIBS)
+	$(call msg,HOSTLD,$@)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $< $(MALLOC_FAKE_OS) $(MALLOC_HOST_LIB) $(HOST_LDLIBS)
 
 host-tests: $(MALLOC_HOST_TESTS)
 
@@ -55,24 +56,24 @@ MALLOC_NATIVE_CFLAGS := $(MDRIVER_CFLAGS) -Iinclude -Ilibc/malloc -fno-builtin-m
 
 $(BUILD)/malloc/mdriver-pagoda: user/mdriver.c $(MALLOC_SRCS) $(MALLOC_HDRS)
 	@mkdir -p $(dir $@)
-	@echo "  CC      $@"
-	@$(CC) $(MALLOC_NATIVE_CFLAGS) -DMDRIVER_PAGODA -o $@ user/mdriver.c $(MALLOC_SRCS)
+	$(call msg,CC,$@)
+	$(Q)$(CC) $(MALLOC_NATIVE_CFLAGS) -DMDRIVER_PAGODA -o $@ user/mdriver.c $(MALLOC_SRCS)
 
 $(BUILD)/malloc/mdriver-glibc: user/mdriver.c
 	@mkdir -p $(dir $@)
-	@echo "  CC      $@"
-	@$(CC) $(MDRIVER_CFLAGS) -DMDRIVER_GLIBC -o $@ $<
+	$(call msg,CC,$@)
+	$(Q)$(CC) $(MDRIVER_CFLAGS) -DMDRIVER_GLIBC -o $@ $<
 
 $(BUILD)/malloc/mdriver-musl: user/mdriver.c | $(BUILD)/.deps-test
 	@mkdir -p $(dir $@)
-	@echo "  MUSLCC  $@"
-	@musl-gcc -static $(MDRIVER_CFLAGS) -DMDRIVER_MUSL -o $@ $<
+	$(call msg,MUSLCC,$@)
+	$(Q)musl-gcc -static $(MDRIVER_CFLAGS) -DMDRIVER_MUSL -o $@ $<
 
 # user/malloc_demo.c, natively, against glibc's stdio with this malloc linked in.
 $(BUILD)/malloc/malloc_demo: user/malloc_demo.c $(MALLOC_SRCS) $(MALLOC_HDRS)
 	@mkdir -p $(dir $@)
-	@echo "  CC      $@"
-	@$(CC) $(MALLOC_NATIVE_CFLAGS) -o $@ user/malloc_demo.c $(MALLOC_SRCS)
+	$(call msg,CC,$@)
+	$(Q)$(CC) $(MALLOC_NATIVE_CFLAGS) -o $@ user/malloc_demo.c $(MALLOC_SRCS)
 
 mdriver: $(BUILD)/malloc/mdriver-pagoda $(BUILD)/malloc/mdriver-glibc $(BUILD)/malloc/mdriver-musl
 
@@ -91,7 +92,7 @@ MALLOC_LIBC_OBJS := $(MALLOC_SRCS:%.c=$(BUILD)/%.o)
 
 $(BUILD)/libc/malloc/%.o: libc/malloc/%.c $(MALLOC_HDRS) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
-	@echo "  LIBCC   $<"
-	@$(CC) $(LIBC_CFLAGS) -Ilibc/malloc -c -o $@ $<
+	$(call msg,LIBCC,$<)
+	$(Q)$(CC) $(LIBC_CFLAGS) -Ilibc/malloc -c -o $@ $<
 
 $(LIBC_A): $(MALLOC_LIBC_OBJS)

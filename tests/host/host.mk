@@ -40,24 +40,26 @@ host-tests: $(HOST_TESTS)
 
 $(BUILD)/host/%.o: %.c | $(BUILD)/.deps-test
 	@mkdir -p $(dir $@)
-	@echo "  HOSTCC  $<"
-	@$(HOST_CC) $(HOST_CFLAGS) -c -o $@ $<
+	$(call msg,HOSTCC,$<)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -c -o $@ $<
 
 $(BUILD)/host/libkhost.a: $(HOST_LIB_OBJS) tests/host/redefine.syms
-	@rm -f $@
+	$(call msg,AR,$@)
+	$(Q)rm -f $@
 	@mkdir -p $(BUILD)/host/renamed
-	@for o in $(HOST_LIB_OBJS); do \
+	$(Q)for o in $(HOST_LIB_OBJS); do \
 		objcopy --redefine-syms=tests/host/redefine.syms $$o $(BUILD)/host/renamed/$$(basename $$o); \
 	done
-	@ar rcs $@ $(BUILD)/host/renamed/*.o
+	$(Q)ar rcs $@ $(BUILD)/host/renamed/*.o
 
 $(BUILD)/host/test_%: $(BUILD)/host/tests/host/test_%.o $(BUILD)/host/libkhost.a
-	@echo "  HOSTLD  $@"
-	@$(HOST_CC) $(HOST_CFLAGS) -o $@ $< $(BUILD)/host/libkhost.a $(HOST_LDLIBS)
+	$(call msg,HOSTLD,$@)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $< $(BUILD)/host/libkhost.a $(HOST_LDLIBS)
 
 # The allocator benchmark: optimized, no sanitizers (make bench).
 $(BUILD)/host/bench_page_alloc: tests/host/bench_page_alloc.c kernel/mm/page_alloc.c \
 		kernel/mm/memblock.c
 	@mkdir -p $(dir $@)
-	$(HOST_CC) -std=gnu11 -O2 -Iinclude -Ikernel/arch/x86_64/include -DPAGODA_HOST_TEST \
+	$(call msg,HOSTCC,$@)
+	$(Q)$(HOST_CC) -std=gnu11 -O2 -Iinclude -Ikernel/arch/x86_64/include -DPAGODA_HOST_TEST \
 		-o $@ $^

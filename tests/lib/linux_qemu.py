@@ -12,6 +12,7 @@ program's standard input and output, the second (ttyS1) the kernel's
 console and /init's "init: exited with status 0x..." line.
 """
 
+import fcntl
 import glob
 import os
 import re
@@ -72,6 +73,17 @@ def ensure_kernel(log=sys.stderr):
     if os.path.exists(VMLINUZ):
         return VMLINUZ
     os.makedirs(CACHE, exist_ok=True)
+    # One download at a time (tests run in parallel): the others wait here
+    # and then find the kernel.
+    with open(os.path.join(CACHE, ".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not os.path.exists(VMLINUZ):
+            fetch_kernel(log)
+    return VMLINUZ
+
+
+def fetch_kernel(log):
+    """Download and unpack the kernel package into build/linux/vmlinuz."""
     print(f"run-linux: fetching Debian's {METAPACKAGE} kernel into {CACHE} (once)", file=log)
     with tempfile.TemporaryDirectory(dir=CACHE) as tmp:
         os.chmod(tmp, 0o755)    # apt's download user must be able to write there
@@ -91,7 +103,6 @@ def ensure_kernel(log=sys.stderr):
             f.write(os.path.basename(images[0])[len("vmlinuz-"):] + "\n")
         shutil.copy(images[0], VMLINUZ + ".tmp")
         os.replace(VMLINUZ + ".tmp", VMLINUZ)
-    return VMLINUZ
 
 
 def kernel_version():
@@ -107,9 +118,10 @@ def ensure_init():
     """build/linux/init, built from tools/linux-init.c when that is newer."""
     if not os.path.exists(INIT) or os.path.getmtime(INIT) < os.path.getmtime(INIT_SRC):
         os.makedirs(CACHE, exist_ok=True)
-        subprocess.run(["gcc", "-static", "-O2", "-Wall", "-o", INIT + ".tmp", INIT_SRC],
-                       check=True)
-        os.replace(INIT + ".tmp", INIT)
+        # Per process: tests in parallel may build it at once.
+        tmp = f"{INIT}.{os.getpid()}.tmp"
+        subprocess.run(["gcc", "-static", "-O2", "-Wall", "-o", tmp, INIT_SRC], check=True)
+        os.replace(tmp, INIT)
     return INIT
 
 

@@ -54,7 +54,8 @@ def make_iso(cmdline, modules=None):
     os.makedirs(iso_dir, exist_ok=True)
     iso = os.path.join(iso_dir, h.hexdigest()[:16] + ".iso")
     if not os.path.exists(iso):
-        tmp = iso + ".tmp"
+        # Per process: tests in parallel may make the same ISO at once.
+        tmp = f"{iso}.{os.getpid()}.tmp"
         subprocess.run([os.path.join(ROOT, "tools", "mkiso.sh"), tmp, KERNEL, cmdline, *modules],
                        check=True)
         os.replace(tmp, iso)

@@ -15,6 +15,7 @@ import subprocess
 import tempfile
 
 import pytest
+from pagoda_make import make
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.path.join(ROOT, "build", "tests", "libc")
@@ -55,7 +56,7 @@ ENV = {"PATH": "/usr/bin:/bin", "PAGODA_TEST": "hello from the environment", "LC
 @pytest.fixture(scope="module", autouse=True)
 def built():
     """Build the test programs if `make test` has not (running pytest alone)."""
-    subprocess.run(["make", "-s", "--no-print-directory", "libc-tests"], cwd=ROOT, check=True)
+    make("libc-tests")
 
 
 def run(name, variant, args, stdout=subprocess.PIPE):

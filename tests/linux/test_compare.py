@@ -9,10 +9,11 @@ page frame and every slab object its processes used.
 The same programs also run under Debian's Linux kernel in the same QEMU
 (tests/lib/linux_qemu.py, tools/compare), where output and exit status
 must be byte for byte Pagoda's. Each such pair of boots costs about 4 s
-more, so `make test` runs only LINUX_VM_SUBSET; `make test-linux-vm`
-(PAGODA_LINUX_VM=all) runs every program.
+more: those tests are marked long, for `make test-all` and `make
+test-linux-vm`.
 """
 
+import glob
 import os
 import re
 import subprocess
@@ -46,29 +47,11 @@ COMPILERS["pagoda"] = (["gcc", "-static", "-fno-pie", "-no-pie", "-nostdlib",
 PAGODA_LINK = [os.path.join(ROOT, "build", "libc", "crt1.o"),
                os.path.join(ROOT, "build", "libc", "libc.a"), "-lgcc"]
 
-PROGRAMS = [
-    ("hello", []),
-    ("argv_env", ["one", "two words", ""]),
-    ("printf_heavy", []),
-    ("fork_wait", []),
-    ("brk_mmap", []),
-    ("mremap_madvise", []),
-    ("rlimits", []),
-    ("mmap_files", []),
-    ("fork_vmas", []),
-    ("preempt", []),
-    ("exec_errors", []),
-    ("sleep", []),
-    ("restart", []),
-    ("altstack", []),
-    ("timers", []),
-    ("poll", []),
-    ("threads", []),
-    ("system", []),
-    ("malloc_heavy", []),
-    ("signals", []),
-    ("attacks", []),
-]
+# Every tests/linux/*.c, found as tests/host's are (a new file is a new
+# test); the arguments of those that take some.
+ARGS = {"argv_env": ["one", "two words", ""]}
+PROGRAMS = [(os.path.basename(src)[:-2], ARGS.get(os.path.basename(src)[:-2], []))
+            for src in sorted(glob.glob(os.path.join(HERE, "*.c")))]
 
 
 # Programs Pagoda's libc cannot build (it has no POSIX threads, no
@@ -76,14 +59,16 @@ PROGRAMS = [
 NOT_PAGODA_LIBC = {"threads", "system"}
 
 
+def test_named_programs_exist():
+    """ARGS and NOT_PAGODA_LIBC name only programs there are."""
+    names = {p for p, _ in PROGRAMS}
+    assert "hello" in names and len(names) >= 20
+    assert set(ARGS) | NOT_PAGODA_LIBC <= names
+
+
 def cases():
     return [(p, a, libc) for p, a in PROGRAMS for libc in sorted(COMPILERS)
             if not (libc == "pagoda" and p in NOT_PAGODA_LIBC)]
-
-
-# What `make test` runs under Linux in QEMU: one program for each libc,
-# between them covering start-up, stdio, fork, wait statuses and signals.
-LINUX_VM_SUBSET = {("hello", "glibc"), ("fork_wait", "musl")}
 
 
 def build(prog, libc):
@@ -118,15 +103,11 @@ def test_same_as_linux(prog, args, libc, tmp_path):
     assert m.group(1) == m.group(2) and m.group(3) == "0", "slab objects leaked\n" + kernel_log
 
 
-def linux_vm_cases():
-    all_cases = cases()
-    if os.environ.get("PAGODA_LINUX_VM") != "all":
-        all_cases = [c for c in all_cases if (c[0], c[2]) in LINUX_VM_SUBSET]
-    return all_cases
-
-
-@pytest.mark.parametrize("prog,args,libc", linux_vm_cases(),
-                         ids=[f"{p}-{libc}" for p, _, libc in linux_vm_cases()])
+# Long (make test-all, make test-linux-vm): two boots of QEMU each, one of
+# them Linux's. make test keeps tests/linux/test_run_linux.py's one boot
+# of Linux.
+@pytest.mark.long
+@pytest.mark.parametrize("prog,args,libc", cases(), ids=[f"{p}-{libc}" for p, _, libc in cases()])
 def test_same_as_linux_in_qemu(prog, args, libc):
     exe = build(prog, libc)
     try:

@@ -9,13 +9,14 @@ import os
 import re
 import subprocess
 
+from pagoda_make import make
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DEMO = os.path.join(ROOT, "build", "malloc", "malloc_demo")
 
 
 def run_demo():
-    subprocess.run(["make", "-C", ROOT, "--no-print-directory", "build/malloc/malloc_demo"],
-                   check=True, stdout=subprocess.DEVNULL)
+    make("build/malloc/malloc_demo")
     p = subprocess.run([DEMO], capture_output=True, text=True, timeout=30)
     assert p.returncode == 0, p.stderr
     # One block of lines per step, separated by the step's first line.

@@ -7,6 +7,13 @@ import pytest
 from pagoda_qemu import EXIT_PANIC, EXIT_SUCCESS, boot
 
 
+@pytest.fixture(scope="module")
+def selftest_boot():
+    """One boot with the self-tests in 128 MiB (QEMU's default here), read
+    by every test below that needs it."""
+    return boot("selftest")
+
+
 def test_boot_summary():
     b = boot("poweroff")
     assert b.status == EXIT_SUCCESS, b.output
@@ -22,10 +29,10 @@ def test_boot_summary():
 
 @pytest.mark.parametrize("mem,mib", [("32M", 32), ("128M", 128), ("1G", 1024), ("4G", 4096),
                                      ("8G", 8192)])
-def test_memory_sizes(mem, mib):
+def test_memory_sizes(mem, mib, selftest_boot):
     """Each RAM size: the right totals, and every memory self-test passes
     (the drain test hands out every free frame once, above 4 GiB too)."""
-    b = boot("selftest", mem=mem)
+    b = selftest_boot if mem == "128M" else boot("selftest", mem=mem)
     assert b.status == EXIT_SUCCESS, b.output
     m = re.search(r"^RAM: (\d+)K usable \((\d+) MiB\)", b.output, re.M)
     assert m, b.output
@@ -48,8 +55,8 @@ def test_memory_sizes(mem, mib):
         assert f"selftest: {test} PASS" in b.output
 
 
-def test_selftests_pass():
-    b = boot("selftest")
+def test_selftests_pass(selftest_boot):
+    b = selftest_boot
     assert b.status == EXIT_SUCCESS, b.output
     assert "selftest: timer PASS" in b.output
     assert "selftest: kallsyms PASS" in b.output
@@ -58,11 +65,11 @@ def test_selftests_pass():
     assert re.search(r"^selftest: \d+ passed, 0 failed$", b.output, re.M)
 
 
-def test_lock_checks_fire():
+def test_lock_checks_fire(selftest_boot):
     """The locking self-tests make each locking mistake once on purpose:
     each is reported in Linux's words, naming the lock and the caller
     (kallsyms), with a call trace; sleeping waiters and TLB flushes work."""
-    b = boot("selftest")
+    b = selftest_boot
     assert b.status == EXIT_SUCCESS, b.output
     for test in ("lockdep", "sleeping_locks", "tlb_flush"):
         assert f"selftest: {test} PASS" in b.output

@@ -10,6 +10,8 @@ import os
 import re
 import subprocess
 
+import pytest
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 BUILD = os.path.join(ROOT, "build")
@@ -46,13 +48,23 @@ def build(name):
     return exe
 
 
-def test_fuzz_100000_calls(tmp_path):
-    status, out, log = run(os.path.join(BUILD, "user", "fuzz"), ["-s", "1", "-n", "100000"],
-                           tmp_path, timeout=300)
+def fuzz(calls, tmp_path, timeout):
+    status, out, log = run(os.path.join(BUILD, "user", "fuzz"), ["-s", "1", "-n", str(calls)],
+                           tmp_path, timeout=timeout)
     assert status == 0, out + log
     m = re.search(r"fuzz: done: (\d+) calls", out)
-    assert m and int(m.group(1)) >= 100000, out
+    assert m and int(m.group(1)) >= calls, out
     check_no_leak(log)
+
+
+def test_fuzz_100000_calls(tmp_path):
+    fuzz(100000, tmp_path, timeout=300)
+
+
+@pytest.mark.long
+def test_fuzz_1000000_calls(tmp_path):
+    """make test-all: as `make fuzz` (N=1000000 SEED=1)."""
+    fuzz(1000000, tmp_path, timeout=7200)
 
 
 def test_fuzz_replay(tmp_path):
@@ -104,12 +116,14 @@ def test_bad_entry_point(tmp_path):
     non-canonical) dies of SIGSEGV, as on Linux: the kernel must not try
     to return to it (iretq to a non-canonical RIP faults in kernel mode)."""
     src = os.path.join(ROOT, "tests", "linux", "hello.c")
+    hello = tmp_path / "hello"
+    subprocess.run(["gcc", "-static", "-O2", "-o", str(hello), src], check=True)
     for entry in (0x0000800000000000, 0xffffffff81000000):
         exe = tmp_path / f"entry-{entry:x}"
-        subprocess.run(["gcc", "-static", "-O2", "-o", str(exe), src], check=True)
-        elf = bytearray(exe.read_bytes())
+        elf = bytearray(hello.read_bytes())
         elf[24:32] = entry.to_bytes(8, "little")  # e_entry in the ELF64 header
         exe.write_bytes(bytes(elf))
+        exe.chmod(0o755)
         native = subprocess.run([str(exe)], capture_output=True)
         assert native.returncode == -11  # SIGSEGV on Linux
         status, out, log = run(str(exe), [], tmp_path)
