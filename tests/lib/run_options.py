@@ -55,16 +55,18 @@ class ArgumentParser(argparse.ArgumentParser):
 def add_arguments(ap):
     """The options of every tool that runs a program in QEMU, PROG and ARGS
     included."""
-    ap.add_argument("--timeout", type=float, default=60, help="seconds (default 60)")
-    ap.add_argument("--mem", default="256M", help="guest RAM (default 256M)")
+    ap.add_argument("--timeout", type=float, default=60, metavar="S",
+                    help="seconds (default 60)")
+    ap.add_argument("--mem", default="256M", metavar="SIZE", help="guest RAM (default 256M)")
     ap.add_argument("--file", action="append", default=[], metavar="HOST[:GUEST]",
                     help="add file HOST to the guest as GUEST (default: HOST's base name in "
                          "the working directory); repeatable")
     ap.add_argument("-e", dest="env", action="append", default=[], metavar="NAME=VALUE",
                     help="set NAME in the program's environment; repeatable")
     ap.add_argument("--cwd", metavar="DIR", help="the program's working directory (default /)")
-    ap.add_argument("prog")
-    ap.add_argument("args", nargs=argparse.REMAINDER)
+    ap.add_argument("prog", metavar="PROG", help="a static x86-64 program")
+    ap.add_argument("args", metavar="ARGS", nargs=argparse.REMAINDER,
+                    help="its arguments (argv[0] is PROG as given)")
 
 
 @dataclass
@@ -107,10 +109,11 @@ def _guest_path(spec_guest, host, cwd):
 
 def _add_file(guest, spec, cwd):
     host, _, target = (spec, "", "") if os.path.isfile(spec) else spec.partition(":")
+    what = f"--file {spec}" + (f": {host}" if host != spec else "")
     if not os.path.exists(host):
-        raise UsageError(f"--file {spec}: {host}: no such file")
+        raise UsageError(f"{what}: no such file")
     if not os.path.isfile(host):
-        raise UsageError(f"--file {spec}: {host}: not a regular file")
+        raise UsageError(f"{what}: not a regular file")
     path = _guest_path(target, host, cwd)
     if path == "/":
         raise UsageError(f"--file {spec}: {target}: not a file name")
@@ -152,9 +155,11 @@ def guest_from_options(opts, stdin=True):
         raise UsageError(f"{opts.prog}: not a regular file")
     guest = Guest()
     if opts.cwd is not None:
-        if not opts.cwd or any(c.isspace() for c in opts.cwd):
-            raise UsageError(f"--cwd {opts.cwd!r}: an empty name or white space cannot be "
-                             "on the kernel command line")
+        if not opts.cwd:
+            raise UsageError("--cwd: an empty directory name")
+        if any(c.isspace() for c in opts.cwd):
+            raise UsageError(f"--cwd {opts.cwd!r}: white space cannot be on the kernel "
+                             "command line")
         guest.cwd = posixpath.normpath(posixpath.join("/", opts.cwd))
         guest.options += ["--cwd", opts.cwd]
     for spec in opts.env:
