@@ -6,10 +6,11 @@ metapackage linux-image-cloud-amd64 depends on), downloaded with
 `apt-get download` on first use and kept as build/linux/vmlinuz. The
 initramfs is Pagoda's (build/initramfs.cpio) with /init replaced by
 tools/linux-init.c (built with gcc -static), plus the program as
-/bin/NAME and its argv in /etc/init.argv, as tools/run-elf gives them to
-Pagoda. QEMU's first serial port (ttyS0) carries the
-program's standard input and output, the second (ttyS1) the kernel's
-console and /init's "init: exited with status 0x..." line.
+/bin/NAME, its argv in /etc/init.argv and the files, environment and
+standard input of tests/lib/run_options.py, as tools/run-elf gives them
+to Pagoda. QEMU's first serial port (ttyS0) carries the program's output
+(and its input from a terminal), the second (ttyS1) the kernel's console
+and /init's "init: exited with status 0x..." line.
 """
 
 import glob
