@@ -29,7 +29,6 @@
 #include <asm/page.h>
 
 #include <uapi/errno.h>
-#include <uapi/fcntl.h>
 
 /* What GRUB told us; filled in by multiboot2_parse(). */
 struct boot_info boot_info;
@@ -158,7 +157,7 @@ setup_init_files(void)
 	int err;
 
 	if (init_stdin[0]) {
-		in = filp_open(init_stdin, O_RDONLY, 0);
+		in = filp_open(init_stdin, 0, 0); /* O_RDONLY */
 		if (IS_ERR(in))
 			pr_err("init: cannot open %s as standard input (error %ld (%s))\n",
 			       init_stdin, PTR_ERR(in), errname(-PTR_ERR(in)));
