@@ -146,7 +146,8 @@ const char *file_path(const struct file *file);
 loff_t file_size(const struct file *file);
 
 /* Descriptor tables: the first process's (fd 0, 1, 2 on the console; with
- * init_stdin=, a file as fd 0), a copy for fork, dropping one at exit, closing O_CLOEXEC ones at exec. */
+ * init_stdin=, a file as fd 0), a copy for fork, dropping one at exit,
+ * closing O_CLOEXEC ones at exec. */
 struct files_struct *files_init_console(void);
 void files_init_stdin(struct files_struct *files, struct file *file);
 struct files_struct *dup_files(struct files_struct *files);
