@@ -290,7 +290,7 @@ test-linux-vm: $(BUILD)/.deps-test all
 N	?= 1000000
 SEED	?= 1
 fuzz: all $(BUILD)/.deps-run
-	tools/run-elf --timeout 7200 --log $(BUILD)/fuzz.log $(BUILD)/user/fuzz -s $(SEED) -n $(N)
+	tools/run-elf --timeout 7200 --log $(BUILD)/fuzz.log $(BUILD)/user/fuzz -s $(SEED) -n $(N) </dev/null
 	@grep "^init:" $(BUILD)/fuzz.log
 	@! grep -q "Kernel panic\|Oops" $(BUILD)/fuzz.log
 

@@ -362,8 +362,8 @@ class Result:
 def run(cmd, root, timeout, what):
     """Run @cmd in @root; (status, output) or (None, reason) on a timeout."""
     try:
-        p = subprocess.run(cmd, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                           text=True, timeout=timeout, env=BUILD_ENV)
+        p = subprocess.run(cmd, cwd=root, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True, timeout=timeout, env=BUILD_ENV)
         return p.returncode, p.stdout
     except subprocess.TimeoutExpired as e:
         out = e.stdout.decode(errors="replace") if isinstance(e.stdout, bytes) else (e.stdout or "")

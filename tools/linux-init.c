@@ -6,8 +6,16 @@
  * the two runs can be compared: /dev and /proc mounted, the program's
  * standard input, output and error on the first serial port (ttyS0),
  * argv from /etc/init.argv (NUL-terminated strings, as Pagoda reads it),
- * the environment HOME=/ TERM=linux PATH=/bin, and / as the working
- * directory. The kernel's console is the second serial port (ttyS1).
+ * the environment HOME=/ TERM=linux PATH=/bin or the one in /etc/init.env
+ * (the same format), and / as the working directory. The kernel's console
+ * is the second serial port (ttyS1).
+ *
+ * Two kernel command-line options are Pagoda's, not Linux's; Linux passes
+ * an option it does not know, NAME=VALUE, to /init in its environment
+ * (Linux's Documentation/admin-guide/kernel-parameters.rst), and /init
+ * does what Pagoda's kernel does with them: init_stdin=PATH opens PATH as
+ * the program's standard input instead of the terminal (tools/run-linux
+ * stores piped input there), init_cwd=DIR makes DIR its working directory.
  *
  * The program runs as this process's child, in a new PID namespace
  * (pid_namespaces(7)), where it is PID 1 with parent 0 and inherits the
@@ -34,28 +42,30 @@
 #define MAX_ARGS 1024
 
 static char argv_buf[256 * 1024];
+static char envp_buf[256 * 1024];
 
 /*
- * read_argv - split /etc/init.argv into @argv (at most MAX_ARGS - 1
- * strings, NULL-terminated). Returns the number of strings.
+ * read_strings - split file @path, NUL-terminated strings, into @vec (at
+ * most MAX_ARGS - 1 strings, NULL-terminated), keeping the bytes in @buf
+ * of @size. Returns the number of strings, 0 if there is no such file.
  */
 static int
-read_argv(char **argv)
+read_strings(const char *path, char **vec, char *buf, size_t size)
 {
-	int fd = open("/etc/init.argv", O_RDONLY);
+	int fd = open(path, O_RDONLY);
 	size_t len = 0;
 	ssize_t n;
-	int argc = 0;
+	int count = 0;
 
 	if (fd < 0)
 		return 0;
-	while ((n = read(fd, argv_buf + len, sizeof(argv_buf) - 1 - len)) > 0)
+	while ((n = read(fd, buf + len, size - 1 - len)) > 0)
 		len += n;
 	close(fd);
-	for (size_t i = 0; i < len && argc < MAX_ARGS - 1; i += strlen(argv_buf + i) + 1)
-		argv[argc++] = argv_buf + i;
-	argv[argc] = NULL;
-	return argc;
+	for (size_t i = 0; i < len && count < MAX_ARGS - 1; i += strlen(buf + i) + 1)
+		vec[count++] = buf + i;
+	vec[count] = NULL;
+	return count;
 }
 
 /*
@@ -76,11 +86,37 @@ open_raw_tty(const char *path)
 	return fd;
 }
 
-/* run - start @path with @argv on @tty as a child; returns its wait status. */
-static int
-run(const char *path, char **argv, int tty)
+/*
+ * setup_child - in the program's process: its working directory from
+ * init_cwd=, fd 0 from init_stdin= or @tty, fd 1 and 2 on @tty.
+ */
+static void
+setup_child(int tty)
 {
-	static char *envp[] = { "HOME=/", "TERM=linux", "PATH=/bin", NULL };
+	const char *cwd = getenv("init_cwd");
+	const char *in = getenv("init_stdin");
+	int fd = -1;
+
+	if (cwd && chdir(cwd) < 0)
+		dprintf(tty, "init: cannot change to %s\n", cwd);
+	if (in) {
+		fd = open(in, O_RDONLY);
+		if (fd < 0)
+			dprintf(tty, "init: cannot open %s\n", in);
+	}
+	dup2(fd >= 0 ? fd : tty, 0);
+	dup2(tty, 1);
+	dup2(tty, 2);
+	if (fd > 2)
+		close(fd);
+	if (tty > 2)
+		close(tty);
+}
+
+/* run - start @path with @argv, @envp on @tty as a child; returns its wait status. */
+static int
+run(const char *path, char **argv, char **envp, int tty)
+{
 	int status = 0x7f00; /* exit(127): what a shell reports for "not found" */
 	pid_t pid;
 
@@ -92,11 +128,7 @@ run(const char *path, char **argv, int tty)
 		setsid();
 		/* A /proc that shows the new namespace's PIDs. */
 		mount("proc", "/proc", "proc", 0, NULL);
-		dup2(tty, 0);
-		dup2(tty, 1);
-		dup2(tty, 2);
-		if (tty > 2)
-			close(tty);
+		setup_child(tty);
 		execve(path, argv, envp);
 		dprintf(2, "init: cannot run %s\n", path);
 		_exit(127);
@@ -113,7 +145,8 @@ int
 main(void)
 {
 	static char path[4096];
-	char *argv[MAX_ARGS];
+	static char *default_envp[] = { "HOME=/", "TERM=linux", "PATH=/bin", NULL };
+	char *argv[MAX_ARGS], *envp[MAX_ARGS];
 	const char *slash;
 	int tty, log, status;
 
@@ -124,7 +157,7 @@ main(void)
 	chdir("/");
 
 	tty = open_raw_tty("/dev/ttyS0");
-	if (read_argv(argv) == 0) {
+	if (read_strings("/etc/init.argv", argv, argv_buf, sizeof(argv_buf)) == 0) {
 		argv[0] = "sh";
 		argv[1] = NULL;
 	}
@@ -132,7 +165,9 @@ main(void)
 	 * the initramfs is /bin/NAME. */
 	slash = strrchr(argv[0], '/');
 	snprintf(path, sizeof(path), "/bin/%s", slash ? slash + 1 : argv[0]);
-	status = run(path, argv, tty);
+	if (read_strings("/etc/init.env", envp, envp_buf, sizeof(envp_buf)) == 0)
+		memcpy(envp, default_envp, sizeof(default_envp));
+	status = run(path, argv, envp, tty);
 	/* Everything the program wrote must leave the UART before power-off. */
 	tcdrain(tty);
 	log = open("/dev/ttyS1", O_WRONLY | O_NOCTTY);

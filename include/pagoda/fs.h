@@ -145,9 +145,11 @@ const char *file_path(const struct file *file);
 /* The size in bytes of the file behind @file (0 for devices, pipes). */
 loff_t file_size(const struct file *file);
 
-/* Descriptor tables: the first process's (fd 0, 1, 2 on the console),
- * a copy for fork, dropping one at exit, closing O_CLOEXEC ones at exec. */
+/* Descriptor tables: the first process's (fd 0, 1, 2 on the console; with
+ * init_stdin=, a file as fd 0), a copy for fork, dropping one at exit,
+ * closing O_CLOEXEC ones at exec. */
 struct files_struct *files_init_console(void);
+void files_init_stdin(struct files_struct *files, struct file *file);
 struct files_struct *dup_files(struct files_struct *files);
 void put_files(struct files_struct *files);
 void do_close_on_exec(struct files_struct *files);
@@ -158,6 +160,8 @@ struct fs_struct *fs_struct_init(void);
 struct fs_struct *copy_fs_struct(struct fs_struct *fs);
 void put_fs_struct(struct fs_struct *fs);
 struct fs_struct *get_fs_struct(struct fs_struct *fs); /* clone(CLONE_FS): share it */
+/* init_chdir - the kernel's chdir on a kernel string (init_cwd=): 0 or -Exxx. */
+int init_chdir(const char *filename);
 
 /*
  * set_task_exe_file - record @file (NULL to forget) as the program @task

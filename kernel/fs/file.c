@@ -266,6 +266,21 @@ files_init_console(void)
 }
 
 /*
+ * files_init_stdin - `init_stdin=PATH` (kernel/init/main.c): @file, the
+ * caller's reference, becomes fd 0 of the first process's @files in place
+ * of the console, which fd 1 and 2 keep.
+ */
+void
+files_init_stdin(struct files_struct *files, struct file *file)
+{
+	struct file *console = files->fd[0];
+
+	files->fd[0] = file;
+	if (console)
+		fput(console);
+}
+
+/*
  * dup_files - fork: a copy of @files whose descriptors share the parent's
  * struct files (and so their positions). NULL when out of memory.
  */

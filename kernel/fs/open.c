@@ -297,6 +297,20 @@ SYSCALL_DEFINE1(chdir, const char __user *, filename)
 	return err ? err : set_pwd(inode);
 }
 
+/*
+ * init_chdir - chdir on a kernel string, for the kernel's own use before
+ * init runs (`init_cwd=DIR`, kernel/init/main.c): 0, or -ENOENT/-ENOTDIR.
+ * Linux has it in fs/init.c for the same purpose.
+ */
+int
+init_chdir(const char *filename)
+{
+	struct inode *inode;
+	int err = path_lookupat(NULL, filename, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &inode);
+
+	return err ? err : set_pwd(inode);
+}
+
 /* fchdir - make the directory open on @fd the working directory. */
 SYSCALL_DEFINE1(fchdir, unsigned int, fd)
 {

@@ -101,37 +101,75 @@ read_boot_info(unsigned long magic, phys_addr_t info_pa)
 
 /* The first program and its environment, as Linux starts init. */
 #define INIT_MAX_ARGS 64
+#define INIT_MAX_ENVS 64
 
 static char init_path[256] = "/init";
 static const char *init_argv[INIT_MAX_ARGS + 1] = { init_path, NULL };
-static const char *const init_envp[] = { "HOME=/", "TERM=linux", "PATH=/bin", NULL };
+static const char *init_envp[INIT_MAX_ENVS + 1] = { "HOME=/", "TERM=linux", "PATH=/bin", NULL };
 static char init_args_buf[4096];
+static char init_envs_buf[4096];
+/* init_stdin=PATH: the file init reads as fd 0 instead of the console. */
+static char init_stdin[256];
+/* init_cwd=DIR: init's working directory instead of "/". */
+static char init_cwd[256];
 
 /* Free frames and slab pages when init started: all must be back when it
  * exits (the per-cache object counts are marked at the same moment). */
 unsigned long init_free_pages, init_slab_pages;
 
 /*
- * read_init_args - if the initramfs has /etc/init.argv (the whole argv,
- * each argument ended by a NUL: tools/run-elf writes it), use it as
- * init's argv, so arguments with spaces survive intact.
+ * read_init_strings - if the initramfs has file @path holding NUL-terminated
+ * strings (tools/run-elf writes /etc/init.argv and /etc/init.env), point
+ * @vec (room for @max strings and the NULL) at them, kept in @buf of @size
+ * bytes, so arguments with spaces survive intact. Without the file, @vec
+ * keeps its default.
  */
 static void
-read_init_args(void)
+read_init_strings(const char *path, const char **vec, int max, char *buf, size_t size)
 {
-	struct file *f = filp_open("/etc/init.argv", 0, 0);
+	struct file *f = filp_open(path, 0, 0);
 	loff_t pos = 0;
 	ssize_t len;
-	int argc = 0;
+	int n = 0;
 
 	if (IS_ERR(f))
 		return;
-	len = kernel_read(f, init_args_buf, sizeof(init_args_buf) - 1, &pos);
+	len = kernel_read(f, buf, size - 1, &pos);
 	fput(f);
-	for (ssize_t i = 0; i < len && argc < INIT_MAX_ARGS; i += strlen(init_args_buf + i) + 1)
-		init_argv[argc++] = init_args_buf + i;
-	if (argc)
-		init_argv[argc] = NULL;
+	for (ssize_t i = 0; i < len && n < max; i += strlen(buf + i) + 1)
+		vec[n++] = buf + i;
+	if (n)
+		vec[n] = NULL;
+}
+
+/*
+ * setup_init_files - init_stdin= and init_cwd= from the command line:
+ * fd 0 of init reads the file instead of the console (tools/run-elf stores
+ * a piped standard input there, so the program reads exactly those bytes
+ * and then end-of-file; fd 1 and 2 stay on the console), and the working
+ * directory changes. Pagoda's options; Linux has neither (its
+ * console_on_rootfs() gives init /dev/console as fd 0, 1 and 2).
+ */
+static void
+setup_init_files(void)
+{
+	struct file *in;
+	int err;
+
+	if (init_stdin[0]) {
+		in = filp_open(init_stdin, 0, 0); /* O_RDONLY */
+		if (IS_ERR(in))
+			pr_err("init: cannot open %s as standard input (error %ld (%s))\n",
+			       init_stdin, PTR_ERR(in), errname(-PTR_ERR(in)));
+		else
+			files_init_stdin(current->files, in);
+	}
+	if (init_cwd[0]) {
+		err = init_chdir(init_cwd);
+		if (err)
+			pr_err("init: cannot change to %s (error %d (%s))\n", init_cwd, err,
+			       errname(-err));
+	}
 }
 
 /* run_init - the body of pid 1: exec the first program in user mode. */
@@ -140,7 +178,10 @@ run_init(void *unused)
 {
 	struct exec_strings argv = { init_argv, true }, envp = { init_envp, true };
 
-	read_init_args();
+	read_init_strings("/etc/init.argv", init_argv, INIT_MAX_ARGS, init_args_buf,
+			  sizeof(init_args_buf));
+	read_init_strings("/etc/init.env", init_envp, INIT_MAX_ENVS, init_envs_buf,
+			  sizeof(init_envs_buf));
 	current->files = files_init_console();
 	current->fs = fs_struct_init();
 	/* /proc/1 is made on first lookup and kept (kernel/fs/proc.c); C
@@ -159,6 +200,7 @@ run_init(void *unused)
 	kmem_cache_mark();
 	current->files = files_init_console();
 	current->fs = fs_struct_init();
+	setup_init_files();
 	int err = do_execve(init_path, &argv, &envp);
 
 	if (err < 0)
@@ -171,6 +213,8 @@ static void
 start_init(void)
 {
 	cmdline_find_option(saved_command_line, "init", init_path, sizeof(init_path));
+	cmdline_find_option(saved_command_line, "init_stdin", init_stdin, sizeof(init_stdin));
+	cmdline_find_option(saved_command_line, "init_cwd", init_cwd, sizeof(init_cwd));
 	pr_info("Run %s as init process\n", init_path);
 	if (kernel_thread(run_init, NULL, "init") != 1)
 		panic("cannot create the init process");

@@ -4,6 +4,7 @@ both in QEMU, and compare what they print and how they exit.
 Used by tools/compare and by tests/linux.
 """
 
+import dataclasses
 import difflib
 import os
 import subprocess
@@ -11,6 +12,7 @@ import threading
 from dataclasses import dataclass
 
 import linux_qemu
+import run_options
 
 ROOT = linux_qemu.ROOT
 RUN_ELF = os.path.join(ROOT, "tools", "run-elf")
@@ -30,19 +32,25 @@ class Comparison:
                 and self.pagoda_status == self.linux_status)
 
 
-def run_both(prog, args=(), timeout=60, mem="256M"):
-    """Run @prog with @args under both kernels at once (one QEMU each)."""
+def run_both(prog, args=(), timeout=60, mem="256M", guest=None):
+    """Run @prog with @args under both kernels at once (one QEMU each).
+    @guest (run_options.Guest) gives both the same files, environment and
+    working directory, and its standard input (empty when it has none:
+    two programs cannot share one terminal)."""
+    guest = guest or run_options.Guest()
+    if guest.stdin is None:
+        guest = dataclasses.replace(guest, stdin=b"")
     result = {}
 
     def pagoda():
-        p = subprocess.run([RUN_ELF, "--timeout", str(timeout), "--mem", mem, prog, *args],
-                           stdin=subprocess.DEVNULL, capture_output=True)
+        p = subprocess.run([RUN_ELF, "--timeout", str(timeout), "--mem", mem, *guest.options,
+                            prog, *args], input=guest.stdin, capture_output=True)
         result["pagoda"] = p
 
     t = threading.Thread(target=pagoda)
     t.start()
     try:
-        linux = linux_qemu.run(prog, args, timeout=timeout, mem=mem)
+        linux = linux_qemu.run(prog, args, timeout=timeout, mem=mem, guest=guest)
     finally:
         t.join()
     p = result["pagoda"]

@@ -6,10 +6,11 @@ metapackage linux-image-cloud-amd64 depends on), downloaded with
 `apt-get download` on first use and kept as build/linux/vmlinuz. The
 initramfs is Pagoda's (build/initramfs.cpio) with /init replaced by
 tools/linux-init.c (built with gcc -static), plus the program as
-/bin/NAME and its argv in /etc/init.argv, as tools/run-elf gives them to
-Pagoda. QEMU's first serial port (ttyS0) carries the
-program's standard input and output, the second (ttyS1) the kernel's
-console and /init's "init: exited with status 0x..." line.
+/bin/NAME, its argv in /etc/init.argv and the files, environment and
+standard input of tests/lib/run_options.py, as tools/run-elf gives them
+to Pagoda. QEMU's first serial port (ttyS0) carries the program's output
+(and its input from a terminal), the second (ttyS1) the kernel's console
+and /init's "init: exited with status 0x..." line.
 """
 
 import fcntl
@@ -23,6 +24,8 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+
+import run_options
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CACHE = os.path.join(ROOT, "build", "linux")
@@ -155,14 +158,30 @@ def read_cpio(path):
     return entries
 
 
-def make_initramfs(path, prog, argv):
+def write_cpio(path, entries):
+    """Write @entries ({name: (mode, data, rdev)}) to @path as an
+    uncompressed "newc" archive, parents before children, as a kernel
+    unpacks in order."""
+    entries = dict(entries)
+    entries.pop(".", None)
+    with open(path, "wb") as f:
+        for ino, name in enumerate(sorted(entries), 1):
+            mode, data, rdev = entries[name]
+            f.write(_cpio_entry(name, mode, data, rdev, ino))
+        f.write(_cpio_entry("TRAILER!!!", 0, ino=0))
+
+
+def make_initramfs(path, prog, argv, guest=None):
     """Write an uncompressed cpio archive to @path: Pagoda's initramfs
     (build/initramfs.cpio: /bin, /etc, ... as run-elf gives them) with this
     /init instead of Pagoda's, the program as /bin/NAME, its argv in
-    /etc/init.argv, and /dev/console so that the kernel can give /init its
-    first descriptors. Written here, so no root is needed for the device
-    node."""
+    /etc/init.argv, @guest's files, environment and standard input
+    (tests/lib/run_options.py), and /dev/console so that the kernel can
+    give /init its first descriptors. Written here, so no root is needed
+    for the device node."""
     entries = read_cpio(PAGODA_INITRAMFS) if os.path.exists(PAGODA_INITRAMFS) else {}
+    if guest is not None:
+        entries.update(run_options.initramfs_entries(guest))
     with open(ensure_init(), "rb") as f:
         entries["init"] = (stat.S_IFREG | 0o755, f.read(), (0, 0))
     with open(prog, "rb") as f:
@@ -172,19 +191,14 @@ def make_initramfs(path, prog, argv):
     for d, perm in (("bin", 0o755), ("etc", 0o755), ("dev", 0o755), ("proc", 0o555)):
         entries.setdefault(d, (stat.S_IFDIR | perm, b"", (0, 0)))
     entries["dev/console"] = (stat.S_IFCHR | 0o600, b"", (5, 1))
-    entries.pop(".", None)
-    with open(path, "wb") as f:
-        # Parents before children, as the kernel unpacks in order.
-        for ino, name in enumerate(sorted(entries), 1):
-            mode, data, rdev = entries[name]
-            f.write(_cpio_entry(name, mode, data, rdev, ino))
-        f.write(_cpio_entry("TRAILER!!!", 0, ino=0))
+    write_cpio(path, entries)
 
 
-def qemu_command(initrd, mem, log):
-    """QEMU as tools/run-elf starts it for Pagoda, with Linux instead of GRUB."""
+def qemu_command(initrd, mem, log, cmdline=""):
+    """QEMU as tools/run-elf starts it for Pagoda, with Linux instead of GRUB;
+    @cmdline is added to the kernel's command line."""
     return [QEMU, "-machine", "pc", "-cpu", "max", "-m", mem, "-no-reboot",
-            "-kernel", VMLINUZ, "-initrd", initrd, "-append", CMDLINE,
+            "-kernel", VMLINUZ, "-initrd", initrd, "-append", f"{CMDLINE} {cmdline}".strip(),
             "-display", "none", "-monitor", "none",
             "-chardev", "stdio,id=con,signal=off", "-serial", "chardev:con",
             "-serial", f"file:{log}"]
@@ -238,20 +252,26 @@ def _collect(proc, start, timeout, sink):
             sink.flush()
 
 
-def run(prog, args=(), timeout=60, mem="256M", stdin=None, sink=None, argv0=None):
+def run(prog, args=(), timeout=60, mem="256M", stdin=None, sink=None, argv0=None, guest=None):
     """Boot Linux with @prog as /init's child and wait for it to end.
 
     @sink, if given, is a binary stream that gets the program's output as
-    it comes; @stdin is a file (or None for no input). Raises
-    LinuxUnavailable when the kernel cannot be had."""
+    it comes; @stdin is a file that QEMU's serial port reads (or None for
+    no input); @guest (run_options.Guest) adds files, environment, working
+    directory and the program's standard input as bytes, in which case
+    the serial port gets no input. Raises LinuxUnavailable when the
+    kernel cannot be had."""
     ensure_kernel()
     argv = [argv0 or prog, *args]
+    if guest is not None and guest.stdin is not None:
+        stdin = None
     with tempfile.TemporaryDirectory() as tmp:
         initrd = os.path.join(tmp, "initramfs.cpio")
-        make_initramfs(initrd, prog, argv)
+        make_initramfs(initrd, prog, argv, guest)
         log_path = os.path.join(tmp, "console.log")
         start = time.monotonic()
-        proc = subprocess.Popen(qemu_command(initrd, mem, log_path),
+        cmdline = guest.cmdline() if guest is not None else ""
+        proc = subprocess.Popen(qemu_command(initrd, mem, log_path, cmdline),
                                 stdin=stdin if stdin is not None else subprocess.DEVNULL,
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         out, first, timed_out = _collect(proc, start, timeout, sink)

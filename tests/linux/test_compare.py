@@ -86,10 +86,11 @@ def build(prog, libc):
 @pytest.mark.parametrize("prog,args,libc", cases(), ids=[f"{p}-{libc}" for p, _, libc in cases()])
 def test_same_as_linux(prog, args, libc, tmp_path):
     exe = build(prog, libc)
-    native = subprocess.run([exe] + args, env=ENV, cwd=OUT, capture_output=True, timeout=60)
+    native = subprocess.run([exe] + args, env=ENV, cwd=OUT, stdin=subprocess.DEVNULL,
+                            capture_output=True, timeout=60)
     log = tmp_path / "kernel.log"
     pagoda = subprocess.run([RUN_ELF, "--log", str(log), exe] + args, cwd=OUT,
-                            capture_output=True, timeout=120)
+                            stdin=subprocess.DEVNULL, capture_output=True, timeout=120)
     kernel_log = log.read_text() if log.exists() else ""
     assert pagoda.stdout.decode().splitlines() == native.stdout.decode().splitlines(), \
         pagoda.stderr.decode() + kernel_log

@@ -30,7 +30,8 @@ def test_mdriver_same_utilization_as_linux():
                             capture_output=True, text=True, timeout=300)
     pagoda = subprocess.run([RUN_ELF, "--timeout", "300", os.path.join(USER, "mdriver"), "-n",
                              "1"] + ["/data/malloc-traces/" + t for t in TRACES],
-                            capture_output=True, text=True, timeout=400)
+                            stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                            timeout=400)
     assert pagoda.returncode == 0, pagoda.stdout + pagoda.stderr
     ours, linux = utilizations(pagoda.stdout), utilizations(native.stdout)
     assert len(ours) == len(TRACES), pagoda.stdout
@@ -38,8 +39,8 @@ def test_mdriver_same_utilization_as_linux():
 
 
 def test_malloc_demo_takes_both_paths():
-    p = subprocess.run([RUN_ELF, os.path.join(USER, "malloc_demo")], capture_output=True,
-                       text=True, timeout=120)
+    p = subprocess.run([RUN_ELF, os.path.join(USER, "malloc_demo")], stdin=subprocess.DEVNULL,
+                       capture_output=True, text=True, timeout=120)
     assert p.returncode == 0, p.stdout + p.stderr
     out = p.stdout
     assert "p = malloc(100)" in out

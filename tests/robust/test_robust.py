@@ -34,7 +34,8 @@ def run(prog, args, tmp_path, mem="256M", timeout=120):
     """Run @prog on Pagoda; return (exit status, stdout, kernel log)."""
     log = tmp_path / "kernel.log"
     p = subprocess.run([RUN_ELF, "--mem", mem, "--timeout", str(timeout), "--log", str(log),
-                        prog] + args, capture_output=True, timeout=timeout + 60)
+                        prog] + args, stdin=subprocess.DEVNULL, capture_output=True,
+                       timeout=timeout + 60)
     return p.returncode, p.stdout.decode(), log.read_text() if log.exists() else ""
 
 
