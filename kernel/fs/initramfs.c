@@ -16,10 +16,13 @@
  *	           and so is the data that follows.
  *
  * Each entry becomes a struct inode in a tree under root_inode. Regular
- * files and symbolic links are not copied: i_data points into the archive,
- * whose memory stays reserved for as long as the kernel runs, and nothing
- * ever writes there (the tree is read-only). Directories a path passes
- * through get an inode even when the archive has no entry for them.
+ * files and symbolic links are not copied: i_private (files) and i_link
+ * (links) point into the archive, whose memory stays reserved for as long
+ * as the kernel runs, and nothing ever writes there (the tree is
+ * read-only). A file's pages come into its page cache (mm/filemap.c) when
+ * first read or mapped: ramfs_read_folio copies them from the archive.
+ * Directories a path passes through get an inode even when the archive
+ * has no entry for them.
  *
  * The archive comes from outside the kernel, so every length is checked
  * against the bytes that remain: a malformed archive is -EINVAL, never a
@@ -30,6 +33,8 @@
  * Documentation/driver-api/early-userspace/buffer-format.rst.
  */
 #include <pagoda/kernel.h>
+#include <pagoda/mm.h>
+#include <pagoda/pagemap.h>
 #include <pagoda/slab.h>
 #include <pagoda/string.h>
 
@@ -61,16 +66,52 @@ enum cpio_field {
 struct inode *root_inode;
 static unsigned long last_ino; /* inode numbers are handed out in order */
 
-/* An initramfs file's bytes are where the archive holds them. */
-static const char *
-ramfs_contents(struct file *file, size_t *len)
+/*
+ * ramfs_read_folio - fill the new cache page @page of an initramfs file
+ * from the archive (i_private): the bytes of the file at page->index, the
+ * rest of the last page zero.
+ */
+static int
+ramfs_read_folio(struct file *file, struct page *page)
 {
-	*len = file->f_inode->i_size;
-	return file->f_inode->i_data;
+	struct inode *inode = page->mapping->host;
+	loff_t pos = (loff_t)page->index << PAGE_SHIFT;
+	size_t n = pos < inode->i_size ? min((size_t)(inode->i_size - pos), PAGE_SIZE) : 0;
+
+	memcpy(page_address(page), (const char *)inode->i_private + pos, n);
+	memset((char *)page_address(page) + n, 0, PAGE_SIZE - n);
+	unlock_page(page);
+	return 0;
+}
+
+static const struct address_space_operations ramfs_aops = {
+	.read_folio = ramfs_read_folio,
+	.dirty_folio = filemap_dirty_folio,
+};
+
+/*
+ * ramfs_populate - read every page of the new file @inode into its page
+ * cache now, at boot, so that running programs never grows the cache
+ * (the leak check at init's exit compares). 0 or -ENOMEM.
+ */
+static int
+ramfs_populate(struct inode *inode)
+{
+	unsigned long npages = DIV_ROUND_UP((unsigned long)inode->i_size, PAGE_SIZE);
+
+	for (unsigned long index = 0; index < npages; index++) {
+		struct page *page = read_mapping_page(inode->i_mapping, index, NULL);
+
+		if (IS_ERR(page))
+			return PTR_ERR(page);
+		put_page(page);
+	}
+	return 0;
 }
 
 /* ramfs_mmap - any part of a file may be mapped: the page-fault handler
- * copies from the archive (do_file_page), so there is nothing to set up. */
+ * finds its pages in the page cache (filemap_fault), so there is nothing
+ * to set up. */
 static int
 ramfs_mmap(struct file *file, struct vm_area_struct *vma)
 {
@@ -79,9 +120,8 @@ ramfs_mmap(struct file *file, struct vm_area_struct *vma)
 
 /* Read-only: no write, so an open for writing is EROFS (open.c). */
 const struct file_operations ramfs_file_fops = {
-	.read = mem_file_read,
+	.read = filemap_read,
 	.llseek = generic_file_llseek,
-	.contents = ramfs_contents,
 	.mmap = ramfs_mmap,
 };
 
@@ -247,12 +287,17 @@ add_entry(const uint32_t *f, const char *name, const char *data)
 		return err;
 	inode->i_mode = f[F_MODE];
 	inode->i_mtime = f[F_MTIME];
-	if (type != S_IFDIR) {
-		inode->i_data = data;
+	if (type != S_IFDIR)
 		inode->i_size = f[F_FILESIZE];
-	}
-	if (type == S_IFREG)
+	if (type == S_IFLNK)
+		inode->i_link = data;
+	if (type == S_IFREG) {
+		inode->i_private = (void *)data;
 		inode->i_fop = &ramfs_file_fops;
+		address_space_init_once(&inode->i_data, inode, &ramfs_aops);
+		inode->i_mapping = &inode->i_data;
+		return ramfs_populate(inode);
+	}
 	return 0;
 }
 
@@ -304,6 +349,8 @@ free_tree(struct inode *inode)
 		free_tree(child);
 		child = next;
 	}
+	if (inode->i_mapping)
+		truncate_inode_pages(inode->i_mapping, 0);
 	kfree(inode->i_path);
 	kfree(inode);
 }

@@ -10,6 +10,7 @@
  */
 #include <pagoda/kernel.h>
 #include <pagoda/mm.h>
+#include <pagoda/rmap.h>
 #include <pagoda/shmem.h>
 #include <pagoda/slab.h>
 
@@ -71,6 +72,7 @@ shmem_fault(struct vm_area_struct *vma, unsigned long addr, uint64_t *pte)
 	/* The entry was empty: nothing to flush (asm/tlbflush.h). */
 	spin_lock(&vma->vm_mm->page_table_lock);
 	*pte = pfn_pte(page_to_pfn(obj->pages[index]), vma->vm_page_prot);
+	page_add_new_anon_rmap(obj->pages[index]);
 	spin_unlock(&vma->vm_mm->page_table_lock);
 	vma->vm_mm->rss[MM_ANONPAGES]++;
 	return 0;
