@@ -28,6 +28,8 @@
 typedef long long loff_t;
 typedef unsigned int umode_t;
 
+#define MAX_LFS_FILESIZE 0x7fffffffffffffffLL /* the largest file size (Linux: LLONG_MAX) */
+
 struct address_space;
 struct file;
 struct inode;
@@ -92,6 +94,22 @@ struct file_operations {
 	unsigned int (*poll)(struct file *file);
 };
 
+/*
+ * A mounted file system, as much of it as Pagoda has: tmpfs (mm/shmem.c)
+ * is the only one whose inodes have one; /proc, /dev nodes and pipes
+ * have none (i_sb NULL).
+ */
+struct super_operations {
+	/* evict_inode - @inode has no name and no user left: free its data. */
+	void (*evict_inode)(struct inode *inode);
+};
+
+struct super_block {
+	unsigned long s_magic;		     /* statfs f_type: TMPFS_MAGIC */
+	const struct super_operations *s_op; /* what it does for its inodes */
+	void *s_fs_info;		     /* its own data (tmpfs: struct shmem_sb_info) */
+};
+
 /* What only some kinds of inode can do. */
 struct inode_operations {
 	/* get_link - write a symbolic link's target (not NUL-terminated) to
@@ -130,6 +148,7 @@ struct inode {
 	const struct inode_operations *i_op; /* NULL: nothing special */
 	void *i_private;		     /* the kind's own data (/proc: show function) */
 	int i_opens;			     /* open files on it: it may not be freed */
+	struct super_block *i_sb;	     /* its file system, or NULL */
 	struct address_space i_data;	     /* its page cache (regular files) */
 	struct address_space *i_mapping;     /* &i_data, or NULL: no page cache */
 };

@@ -15,14 +15,14 @@
  *	      110  the name; header + name are padded with NULs to 4 bytes,
  *	           and so is the data that follows.
  *
- * Each entry becomes a struct inode in a tree under root_inode. Regular
- * files and symbolic links are not copied: i_private (files) and i_link
- * (links) point into the archive, whose memory stays reserved for as long
- * as the kernel runs, and nothing ever writes there (the tree is
- * read-only). A file's pages come into its page cache (mm/filemap.c) when
- * first read or mapped: ramfs_read_folio copies them from the archive.
- * Directories a path passes through get an inode even when the archive
- * has no entry for them.
+ * Each entry becomes a tmpfs inode (mm/shmem.c) in a tree under
+ * root_inode, as Linux unpacks its initramfs into rootfs: a regular
+ * file's bytes are copied into its page cache (generic_perform_write), so
+ * every file can be written, truncated and removed afterwards. A symbolic
+ * link's target is not copied: i_link points into the archive, whose
+ * memory stays reserved for as long as the kernel runs. Directories a
+ * path passes through get an inode even when the archive has no entry for
+ * them.
  *
  * The archive comes from outside the kernel, so every length is checked
  * against the bytes that remain: a malformed archive is -EINVAL, never a
@@ -35,6 +35,7 @@
 #include <pagoda/kernel.h>
 #include <pagoda/mm.h>
 #include <pagoda/pagemap.h>
+#include <pagoda/shmem.h>
 #include <pagoda/slab.h>
 #include <pagoda/string.h>
 
@@ -65,65 +66,6 @@ enum cpio_field {
 
 struct inode *root_inode;
 static unsigned long last_ino; /* inode numbers are handed out in order */
-
-/*
- * ramfs_read_folio - fill the new cache page @page of an initramfs file
- * from the archive (i_private): the bytes of the file at page->index, the
- * rest of the last page zero.
- */
-static int
-ramfs_read_folio(struct file *file, struct page *page)
-{
-	struct inode *inode = page->mapping->host;
-	loff_t pos = (loff_t)page->index << PAGE_SHIFT;
-	size_t n = pos < inode->i_size ? min((size_t)(inode->i_size - pos), PAGE_SIZE) : 0;
-
-	memcpy(page_address(page), (const char *)inode->i_private + pos, n);
-	memset((char *)page_address(page) + n, 0, PAGE_SIZE - n);
-	unlock_page(page);
-	return 0;
-}
-
-static const struct address_space_operations ramfs_aops = {
-	.read_folio = ramfs_read_folio,
-	.dirty_folio = filemap_dirty_folio,
-};
-
-/*
- * ramfs_populate - read every page of the new file @inode into its page
- * cache now, at boot, so that running programs never grows the cache
- * (the leak check at init's exit compares). 0 or -ENOMEM.
- */
-static int
-ramfs_populate(struct inode *inode)
-{
-	unsigned long npages = DIV_ROUND_UP((unsigned long)inode->i_size, PAGE_SIZE);
-
-	for (unsigned long index = 0; index < npages; index++) {
-		struct page *page = read_mapping_page(inode->i_mapping, index, NULL);
-
-		if (IS_ERR(page))
-			return PTR_ERR(page);
-		put_page(page);
-	}
-	return 0;
-}
-
-/* ramfs_mmap - any part of a file may be mapped: the page-fault handler
- * finds its pages in the page cache (filemap_fault), so there is nothing
- * to set up. */
-static int
-ramfs_mmap(struct file *file, struct vm_area_struct *vma)
-{
-	return 0;
-}
-
-/* Read-only: no write, so an open for writing is EROFS (open.c). */
-const struct file_operations ramfs_file_fops = {
-	.read = filemap_read,
-	.llseek = generic_file_llseek,
-	.mmap = ramfs_mmap,
-};
 
 /* parse_hex8 - the value of 8 hex digits at @s: 0, or -EINVAL for a non-digit. */
 static int
@@ -252,9 +194,9 @@ make_path(const char *name, umode_t mode, struct inode **res)
 				return -EINVAL;
 			inode = find_child(dir, p, len);
 			if (!inode)
-				inode = new_inode(dir, p, len, last ? mode : S_IFDIR | 0755);
+				inode = shmem_get_inode(dir, p, len, last ? mode : S_IFDIR | 0755);
 			if (!inode)
-				return -ENOMEM;
+				return shmem_sb.free_inodes ? -ENOMEM : -ENOSPC;
 			dir = inode;
 		}
 		p += len;
@@ -287,16 +229,16 @@ add_entry(const uint32_t *f, const char *name, const char *data)
 		return err;
 	inode->i_mode = f[F_MODE];
 	inode->i_mtime = f[F_MTIME];
-	if (type != S_IFDIR)
-		inode->i_size = f[F_FILESIZE];
-	if (type == S_IFLNK)
+	if (type == S_IFLNK) {
 		inode->i_link = data;
-	if (type == S_IFREG) {
-		inode->i_private = (void *)data;
-		inode->i_fop = &ramfs_file_fops;
-		address_space_init_once(&inode->i_data, inode, &ramfs_aops);
-		inode->i_mapping = &inode->i_data;
-		return ramfs_populate(inode);
+		inode->i_size = f[F_FILESIZE];
+	}
+	if (type == S_IFREG && inode->i_size == 0 && f[F_FILESIZE]) {
+		loff_t pos = 0;
+		ssize_t n = generic_perform_write(inode, data, f[F_FILESIZE], &pos, false);
+
+		if (n != (ssize_t)f[F_FILESIZE])
+			return n < 0 ? n : -ENOSPC;
 	}
 	return 0;
 }
@@ -349,8 +291,8 @@ free_tree(struct inode *inode)
 		free_tree(child);
 		child = next;
 	}
-	if (inode->i_mapping)
-		truncate_inode_pages(inode->i_mapping, 0);
+	if (inode->i_sb)
+		inode->i_sb->s_op->evict_inode(inode);
 	kfree(inode->i_path);
 	kfree(inode);
 }
@@ -379,10 +321,9 @@ initramfs_unpack(const void *archive, size_t len)
 	int err = -EINVAL;
 
 	initramfs_free();
-	root_inode = new_inode(NULL, "", 0, S_IFDIR | 0755);
+	root_inode = shmem_get_inode(NULL, "", 0, S_IFDIR | 0755);
 	if (!root_inode)
 		return -ENOMEM;
-	root_inode->i_flags = S_RDONLY; /* and so everything unpacked below it */
 	while (pos < len) {
 		err = unpack_one(buf + pos, len - pos, &used);
 		if (err)
@@ -394,9 +335,8 @@ initramfs_unpack(const void *archive, size_t len)
 	if (err == 0)
 		err = -EINVAL; /* the data ended before the trailer */
 	initramfs_free();
-	root_inode = new_inode(NULL, "", 0, S_IFDIR | 0755);
+	root_inode = shmem_get_inode(NULL, "", 0, S_IFDIR | 0755);
 	if (!root_inode)
 		return -ENOMEM;
-	root_inode->i_flags = S_RDONLY;
 	return err;
 }

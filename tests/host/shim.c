@@ -150,6 +150,8 @@ find_task_by_pid(pid_t pid)
 /* No process list in host tests: /proc lists what lookups made. */
 struct list_head task_list = LIST_HEAD_INIT(task_list);
 
+void shmem_init(const char *cmdline); /* mm/shmem.c (its header needs fs.h's loff_t) */
+
 #define HOST_RAM (8UL << 20) /* "physical" memory for page-cache pages */
 
 static unsigned long host_ram_free;
@@ -177,6 +179,7 @@ host_ram_up(void)
 	free_area_init(map, HOST_RAM >> 12);
 	host_ram_free = memblock_free_all();
 	memset(vm_node_stat, 0, sizeof(vm_node_stat));
+	shmem_init(NULL); /* the root tmpfs: half of these frames */
 }
 
 /* host_ram_check - every frame is free again (the page cache let go of all). */
