@@ -4,7 +4,7 @@
  * A process names open files by small integers (file descriptors) that
  * index its struct files_struct; each slot points to a struct file, an
  * open instance with a position and a set of file_operations. Regular
- * files and directories live in the initramfs, read-only, unpacked at boot
+ * files and directories live in the root tmpfs (mm/shmem.c), unpacked at boot
  * from the cpio archive GRUB loaded (kernel/fs/initramfs.c); the console
  * and pipes are files too; /proc files are generated when read.
  *
