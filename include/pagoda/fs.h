@@ -4,7 +4,7 @@
  * A process names open files by small integers (file descriptors) that
  * index its struct files_struct; each slot points to a struct file, an
  * open instance with a position and a set of file_operations. Regular
- * files and directories live in the initramfs, read-only, unpacked at boot
+ * files and directories live in the root tmpfs (mm/shmem.c), unpacked at boot
  * from the cpio archive GRUB loaded (kernel/fs/initramfs.c); the console
  * and pipes are files too; /proc files are generated when read.
  *
@@ -18,6 +18,8 @@
 #define PAGODA_FS_H
 
 #include <pagoda/err.h>
+#include <pagoda/list.h>
+#include <pagoda/radix-tree.h>
 #include <pagoda/types.h>
 #include <pagoda/uaccess.h>
 
@@ -26,10 +28,50 @@
 typedef long long loff_t;
 typedef unsigned int umode_t;
 
+#define MAX_LFS_FILESIZE 0x7fffffffffffffffLL /* the largest file size (Linux: LLONG_MAX) */
+
+struct address_space;
 struct file;
 struct inode;
+struct page;
 struct task_struct;
 struct vm_area_struct;
+
+/*
+ * What a file system does for the page cache (mm/filemap.c): bring a page
+ * of a file into memory, write one back, note that one was written. tmpfs
+ * (mm/shmem.c) keeps its pages only in the cache; a disk file system
+ * reads and writes its blocks here.
+ */
+struct address_space_operations {
+	/* read_folio - fill the new, locked cache page @page (page->index)
+	 * of @file's data; unlock it. 0 or -errno. (Linux passes a folio,
+	 * a group of pages; Pagoda's folios are single pages.) */
+	int (*read_folio)(struct file *file, struct page *page);
+	/* writepage - write the dirty page @page back to its file's store
+	 * and clear PG_dirty: 0 or -errno. NULL: nothing to write to. */
+	int (*writepage)(struct page *page);
+	/* dirty_folio - mark @page of @mapping dirty: true if it was clean. */
+	bool (*dirty_folio)(struct address_space *mapping, struct page *page);
+};
+
+/*
+ * address_space - the page cache of one file: its pages by page offset,
+ * and the VMAs that map it. Every field: one CPU (Linux: i_pages has its
+ * own spinlock, i_mmap the i_mmap_rwsem).
+ *
+ *	inode --i_mapping--> address_space --i_pages--> page, page, ...
+ *	                           ^ i_mmap                 ^
+ *	                           |                        | PTEs
+ *	                      VMAs (vma->shared) ----------+
+ */
+struct address_space {
+	struct inode *host;			      /* the file it caches */
+	struct radix_tree_root i_pages;		      /* struct page * by page->index */
+	unsigned long nrpages;			      /* pages in i_pages */
+	const struct address_space_operations *a_ops; /* the file system's */
+	struct list_head i_mmap;		      /* VMAs mapping the file (vma->shared) */
+};
 
 struct file_operations {
 	/* open - set up @file for @inode (optional): 0 or -errno. */
@@ -50,6 +92,22 @@ struct file_operations {
 	/* poll - what @file is ready for now: POLLIN, POLLOUT, POLLHUP, ...
 	 * (<uapi/poll.h>). Without it, a file is always ready (select.c). */
 	unsigned int (*poll)(struct file *file);
+};
+
+/*
+ * A mounted file system, as much of it as Pagoda has: tmpfs (mm/shmem.c)
+ * is the only one whose inodes have one; /proc, /dev nodes and pipes
+ * have none (i_sb NULL).
+ */
+struct super_operations {
+	/* evict_inode - @inode has no name and no user left: free its data. */
+	void (*evict_inode)(struct inode *inode);
+};
+
+struct super_block {
+	unsigned long s_magic;		     /* statfs f_type: TMPFS_MAGIC */
+	const struct super_operations *s_op; /* what it does for its inodes */
+	void *s_fs_info;		     /* its own data (tmpfs: struct shmem_sb_info) */
 };
 
 /* What only some kinds of inode can do. */
@@ -80,7 +138,7 @@ struct inode {
 	uint64_t i_rdev;		     /* device number (character devices) */
 	loff_t i_size;			     /* bytes of a file or link target */
 	int64_t i_mtime;		     /* modification time, seconds */
-	const char *i_data;		     /* file or link bytes, in the initramfs image */
+	const char *i_link;		     /* a symbolic link's target (not NUL-ended) */
 	const char *i_path;		     /* absolute path, "/bin/sh" ("/" for the root) */
 	const char *i_name;		     /* last component of i_path ("sh") */
 	struct inode *i_parent;		     /* containing directory (root: itself) */
@@ -90,6 +148,9 @@ struct inode {
 	const struct inode_operations *i_op; /* NULL: nothing special */
 	void *i_private;		     /* the kind's own data (/proc: show function) */
 	int i_opens;			     /* open files on it: it may not be freed */
+	struct super_block *i_sb;	     /* its file system, or NULL */
+	struct address_space i_data;	     /* its page cache (regular files) */
+	struct address_space *i_mapping;     /* &i_data, or NULL: no page cache */
 };
 
 /* i_flags: on a read-only file system (the initramfs), as Linux's

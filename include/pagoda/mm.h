@@ -161,6 +161,9 @@ void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned lo
 /* copy_page_range - share @vma's pages with @dst for fork (COW). */
 int copy_page_range(struct mm_struct *dst, struct vm_area_struct *vma);
 
+/* dup_rmap_range - count the mappings copy_page_range gave @dst (fork). */
+void dup_rmap_range(struct mm_struct *dst, struct vm_area_struct *vma);
+
 /* pagefault_out_of_memory - a user fault found no memory: kill the task. */
 void pagefault_out_of_memory(void);
 
@@ -186,5 +189,30 @@ extern unsigned long vm_events[NR_VM_EVENTS];
  * reported in that function, not in this header.
  */
 void count_vm_event(enum vm_event_item item);
+
+/* ---- page counts (/proc/meminfo, the leak report) ---- */
+enum node_stat_item {
+	NR_FILE_PAGES,	/* pages in the page cache (Cached) */
+	NR_FILE_MAPPED, /* of those, pages some PTE maps (Mapped) */
+	NR_FILE_DIRTY,	/* of those, PG_dirty ones (Dirty) */
+	NR_SHMEM,	/* of those, tmpfs pages (Shmem) */
+	NR_VM_NODE_STAT_ITEMS
+};
+extern long vm_node_stat[NR_VM_NODE_STAT_ITEMS];
+
+/* mod_node_page_state - add @delta pages to @item (one CPU: no lock;
+ * Linux keeps per-CPU deltas folded into a per-node atomic). */
+static inline void
+mod_node_page_state(enum node_stat_item item, long delta)
+{
+	vm_node_stat[item] += delta;
+}
+
+/* node_page_state - the pages counted in @item now. */
+static inline unsigned long
+node_page_state(enum node_stat_item item)
+{
+	return vm_node_stat[item];
+}
 
 #endif /* PAGODA_MM_H */

@@ -10,10 +10,13 @@
  *   PG_head   allocated: it heads a block of 2^private frames with
  *             _refcount references;
  *   PG_slab   allocated, and a slab of kernel objects (mm/slab.c);
+ *   mapping   (not a flag) allocated, and a page of the page cache: page
+ *             @index of the file whose address_space @mapping points to
+ *             (mm/filemap.c); NULL for anonymous memory;
  *   none      a frame inside a block, a hole, or memory never given to the
  *             allocator (the kernel image, boot data).
  *
- * 32 bytes per 4 KiB frame: mem_map takes 0.8 % of RAM. A slab keeps its
+ * 56 bytes per 4 KiB frame: mem_map takes 1.4 % of RAM. A slab keeps its
  * bookkeeping in its own memory (mm/slab.c), not here.
  *
  * Locks (docs/memory.md, "Locks"): each field below says what protects
@@ -40,6 +43,11 @@
 #define PG_slab	    (1UL << 2) /* holds slab objects */
 #define PG_reserved (1UL << 3) /* never to be freed (e.g. the zero page) */
 #define PG_locked   (1UL << 4) /* under I/O: lock_page() waits (pagemap.h) */
+#define PG_dirty                                                                                   \
+	(1UL << 5) /* a page-cache page newer than the file's backing
+				* store (set_page_dirty); tmpfs pages always are */
+
+struct address_space;
 
 struct page {
 	unsigned long flags;  /* PG_* bits; PG_locked is itself a lock (lock_page);
@@ -49,6 +57,13 @@ struct page {
 	unsigned int private; /* order of the block this page heads: the buddy
 			       * allocator's, one CPU (Linux: zone->lock) */
 	struct list_head lru; /* PG_buddy: link in free_area[order]; as private */
+	/* The page cache (mm/filemap.c). Both: one CPU (Linux: the page lock
+	 * and the mapping's i_pages lock). */
+	struct address_space *mapping; /* the file it caches, or NULL (anonymous) */
+	unsigned long index;	       /* its offset in that file, in pages */
+	int _mapcount;		       /* page-table entries mapping it (rmap.h:
+				        * page_mapcount); one CPU (Linux: an
+				        * atomic_t starting at -1, under the PTE lock) */
 };
 
 /* vm_area_struct.vm_flags (Linux's values). */
@@ -86,6 +101,9 @@ struct vm_area_struct {
 	struct file *vm_file;		/* mapped file, or NULL for anonymous memory */
 	unsigned long vm_pgoff;		/* offset in vm_file, in pages */
 	struct shmem_object *vm_shared; /* MAP_SHARED|MAP_ANONYMOUS pages, or NULL */
+	struct list_head shared;	/* link in vm_file's mapping->i_mmap, the
+					 * file's reverse map (vma_link): one CPU
+					 * (Linux: the mapping's i_mmap_rwsem) */
 };
 
 /* mm_counter indexes (Linux's MM_FILEPAGES, MM_ANONPAGES). */

@@ -1,5 +1,9 @@
 /*
- * include/pagoda/shmem.h - shared anonymous memory (MAP_SHARED|MAP_ANONYMOUS).
+ * include/pagoda/shmem.h - tmpfs (the root file system) and shared
+ * anonymous memory (MAP_SHARED|MAP_ANONYMOUS), both in mm/shmem.c.
+ *
+ * tmpfs files keep their data in page-cache pages only; shmem_sb holds
+ * the file system's limits (size=, nr_inodes=), which statfs reports.
  *
  * Pages that several processes map and all see each other's writes to:
  * they belong to a shmem_object, not to any one address space, so fork
@@ -9,7 +13,28 @@
 #ifndef PAGODA_SHMEM_H
 #define PAGODA_SHMEM_H
 
+#include <pagoda/fs.h>
 #include <pagoda/mm_types.h>
+
+#define TMPFS_MAGIC 0x01021994 /* statfs f_type (Linux's include/uapi/linux/magic.h) */
+
+/* The tmpfs's limits: one CPU (Linux: sbinfo->stat_lock). */
+struct shmem_sb_info {
+	unsigned long max_blocks;  /* pages its files may hold (size=) */
+	unsigned long max_inodes;  /* inodes it may have (nr_inodes=) */
+	unsigned long free_inodes; /* of those, not in use */
+};
+
+extern struct shmem_sb_info shmem_sb;
+
+/* The file operations of tmpfs regular files. */
+extern const struct file_operations shmem_file_operations;
+
+/* shmem_init - the root tmpfs's limits (rootfs_size= in @cmdline), at boot. */
+void shmem_init(const char *cmdline);
+
+/* shmem_get_inode - a new tmpfs entry @name in @dir (NULL: the root); NULL if no memory/inodes. */
+struct inode *shmem_get_inode(struct inode *dir, const char *name, size_t len, umode_t mode);
 
 struct shmem_object {
 	int refcount;	      /* VMAs that map it */

@@ -15,11 +15,14 @@
  *	      110  the name; header + name are padded with NULs to 4 bytes,
  *	           and so is the data that follows.
  *
- * Each entry becomes a struct inode in a tree under root_inode. Regular
- * files and symbolic links are not copied: i_data points into the archive,
- * whose memory stays reserved for as long as the kernel runs, and nothing
- * ever writes there (the tree is read-only). Directories a path passes
- * through get an inode even when the archive has no entry for them.
+ * Each entry becomes a tmpfs inode (mm/shmem.c) in a tree under
+ * root_inode, as Linux unpacks its initramfs into rootfs: a regular
+ * file's bytes are copied into its page cache (generic_perform_write), so
+ * every file can be written, truncated and removed afterwards. A symbolic
+ * link's target is not copied: i_link points into the archive, whose
+ * memory stays reserved for as long as the kernel runs. Directories a
+ * path passes through get an inode even when the archive has no entry for
+ * them.
  *
  * The archive comes from outside the kernel, so every length is checked
  * against the bytes that remain: a malformed archive is -EINVAL, never a
@@ -30,6 +33,9 @@
  * Documentation/driver-api/early-userspace/buffer-format.rst.
  */
 #include <pagoda/kernel.h>
+#include <pagoda/mm.h>
+#include <pagoda/pagemap.h>
+#include <pagoda/shmem.h>
 #include <pagoda/slab.h>
 #include <pagoda/string.h>
 
@@ -60,30 +66,6 @@ enum cpio_field {
 
 struct inode *root_inode;
 static unsigned long last_ino; /* inode numbers are handed out in order */
-
-/* An initramfs file's bytes are where the archive holds them. */
-static const char *
-ramfs_contents(struct file *file, size_t *len)
-{
-	*len = file->f_inode->i_size;
-	return file->f_inode->i_data;
-}
-
-/* ramfs_mmap - any part of a file may be mapped: the page-fault handler
- * copies from the archive (do_file_page), so there is nothing to set up. */
-static int
-ramfs_mmap(struct file *file, struct vm_area_struct *vma)
-{
-	return 0;
-}
-
-/* Read-only: no write, so an open for writing is EROFS (open.c). */
-const struct file_operations ramfs_file_fops = {
-	.read = mem_file_read,
-	.llseek = generic_file_llseek,
-	.contents = ramfs_contents,
-	.mmap = ramfs_mmap,
-};
 
 /* parse_hex8 - the value of 8 hex digits at @s: 0, or -EINVAL for a non-digit. */
 static int
@@ -212,9 +194,9 @@ make_path(const char *name, umode_t mode, struct inode **res)
 				return -EINVAL;
 			inode = find_child(dir, p, len);
 			if (!inode)
-				inode = new_inode(dir, p, len, last ? mode : S_IFDIR | 0755);
+				inode = shmem_get_inode(dir, p, len, last ? mode : S_IFDIR | 0755);
 			if (!inode)
-				return -ENOMEM;
+				return shmem_sb.free_inodes ? -ENOMEM : -ENOSPC;
 			dir = inode;
 		}
 		p += len;
@@ -247,12 +229,17 @@ add_entry(const uint32_t *f, const char *name, const char *data)
 		return err;
 	inode->i_mode = f[F_MODE];
 	inode->i_mtime = f[F_MTIME];
-	if (type != S_IFDIR) {
-		inode->i_data = data;
+	if (type == S_IFLNK) {
+		inode->i_link = data;
 		inode->i_size = f[F_FILESIZE];
 	}
-	if (type == S_IFREG)
-		inode->i_fop = &ramfs_file_fops;
+	if (type == S_IFREG && inode->i_size == 0 && f[F_FILESIZE]) {
+		loff_t pos = 0;
+		ssize_t n = generic_perform_write(inode, data, f[F_FILESIZE], &pos, false);
+
+		if (n != (ssize_t)f[F_FILESIZE])
+			return n < 0 ? n : -ENOSPC;
+	}
 	return 0;
 }
 
@@ -304,6 +291,8 @@ free_tree(struct inode *inode)
 		free_tree(child);
 		child = next;
 	}
+	if (inode->i_sb)
+		inode->i_sb->s_op->evict_inode(inode);
 	kfree(inode->i_path);
 	kfree(inode);
 }
@@ -332,10 +321,9 @@ initramfs_unpack(const void *archive, size_t len)
 	int err = -EINVAL;
 
 	initramfs_free();
-	root_inode = new_inode(NULL, "", 0, S_IFDIR | 0755);
+	root_inode = shmem_get_inode(NULL, "", 0, S_IFDIR | 0755);
 	if (!root_inode)
 		return -ENOMEM;
-	root_inode->i_flags = S_RDONLY; /* and so everything unpacked below it */
 	while (pos < len) {
 		err = unpack_one(buf + pos, len - pos, &used);
 		if (err)
@@ -347,9 +335,8 @@ initramfs_unpack(const void *archive, size_t len)
 	if (err == 0)
 		err = -EINVAL; /* the data ended before the trailer */
 	initramfs_free();
-	root_inode = new_inode(NULL, "", 0, S_IFDIR | 0755);
+	root_inode = shmem_get_inode(NULL, "", 0, S_IFDIR | 0755);
 	if (!root_inode)
 		return -ENOMEM;
-	root_inode->i_flags = S_RDONLY;
 	return err;
 }

@@ -36,9 +36,6 @@ int initramfs_unpack(const void *archive, size_t len);
 /* initramfs_free - drop the whole tree (host tests unpack many archives). */
 void initramfs_free(void);
 
-/* Regular initramfs files: read from the archive's memory. */
-extern const struct file_operations ramfs_file_fops;
-
 /* new_inode - a child @name of @dir with @mode, or NULL when out of memory. */
 struct inode *new_inode(struct inode *dir, const char *name, size_t name_len, umode_t mode);
 

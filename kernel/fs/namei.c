@@ -68,7 +68,7 @@ inode_readlink(struct inode *inode, char *buf, size_t size)
 	if (inode->i_op && inode->i_op->get_link)
 		return inode->i_op->get_link(inode, buf, size);
 	len = min((size_t)inode->i_size, size);
-	memcpy(buf, inode->i_data, len);
+	memcpy(buf, inode->i_link, len);
 	return len;
 }
 

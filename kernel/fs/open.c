@@ -4,9 +4,10 @@
  *
  * open() looks the path up (namei.c), checks that the requested access
  * fits what is there, makes a struct file with the inode's file
- * operations and installs it at the lowest free descriptor. Pagoda's
- * files are all read-only: asking to write an initramfs file, or to
- * create one, is EROFS, as on a read-only mounted file system.
+ * operations and installs it at the lowest free descriptor. The root is
+ * a tmpfs (mm/shmem.c), so its files may be opened for writing; creating
+ * one is not there yet (ENOENT). S_RDONLY, which nothing sets any more,
+ * would make a write EROFS, as on a read-only mounted file system.
  *
  * filp_open() is the same open for the kernel itself (exec opens the
  * program with it).

@@ -24,6 +24,7 @@
  */
 #include <pagoda/gfp.h>
 #include <pagoda/kernel.h>
+#include <pagoda/mm.h>
 #include <pagoda/printk.h>
 #include <pagoda/proc_fs.h>
 #include <pagoda/sched.h>
@@ -63,7 +64,10 @@ kb(unsigned long pages)
 /*
  * meminfo_show - /proc/meminfo. Linux's label column is 16 wide and the
  * number 8 wide ("%-16s%8lu kB"); lines for what Pagoda does not have
- * (swap, page cache) say 0 kB, as on a Linux without them.
+ * (swap, LRU lists, block devices) say 0 kB, as on a Linux without them.
+ * Cached counts every page-cache page, tmpfs ones (Shmem) included, as
+ * Linux does; tmpfs pages are not reclaimable, so MemAvailable leaves
+ * them out.
  */
 static int
 meminfo_show(struct task_struct *task, char *buf, size_t size)
@@ -77,17 +81,17 @@ meminfo_show(struct task_struct *task, char *buf, size_t size)
 		{ "MemFree:", free },
 		{ "MemAvailable:", free },
 		{ "Buffers:", 0 },
-		{ "Cached:", 0 },
+		{ "Cached:", node_page_state(NR_FILE_PAGES) },
 		{ "SwapCached:", 0 },
 		{ "Active:", 0 },
 		{ "Inactive:", 0 },
 		{ "SwapTotal:", 0 },
 		{ "SwapFree:", 0 },
-		{ "Dirty:", 0 },
+		{ "Dirty:", node_page_state(NR_FILE_DIRTY) },
 		{ "Writeback:", 0 },
 		{ "AnonPages:", 0 },
-		{ "Mapped:", 0 },
-		{ "Shmem:", 0 },
+		{ "Mapped:", node_page_state(NR_FILE_MAPPED) },
+		{ "Shmem:", node_page_state(NR_SHMEM) },
 		{ "Slab:", slab },
 		{ "SReclaimable:", 0 },
 		{ "SUnreclaim:", slab },

@@ -11,13 +11,14 @@
  * it, ESPIPE for positioning a pipe or terminal, EISDIR for reading a
  * directory.
  *
- * Files whose bytes sit in kernel memory (initramfs files, /proc text)
- * share one read, mem_file_read(), and kernel_read() copies from the same
- * bytes without going through user-space checks.
+ * Regular files keep their bytes in the page cache (filemap_read in
+ * mm/filemap.c); generated /proc text shares one read, mem_file_read().
+ * kernel_read() copies from either without the user-space checks.
  *
  * Counterpart: Linux fs/read_write.c, fs/libfs.c (simple_read_from_buffer).
  */
 #include <pagoda/kernel.h>
+#include <pagoda/pagemap.h>
 #include <pagoda/slab.h>
 #include <pagoda/string.h>
 #include <pagoda/syscalls.h>
@@ -87,7 +88,8 @@ generic_file_llseek(struct file *file, loff_t offset, int whence)
  * kernel_read - read up to @count bytes of @file at *@pos into kernel
  * memory @buf, advancing *@pos: the bytes read, or -EINVAL for a file
  * whose bytes are not in memory (a pipe, the console), -EBADF if not open
- * for reading. Used by execve to read a program; never sleeps.
+ * for reading. Used by execve to read a program; may sleep (a page of
+ * the page cache being read in).
  */
 ssize_t
 kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
@@ -97,6 +99,8 @@ kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
 
 	if ((file->f_flags & O_ACCMODE) == O_WRONLY)
 		return -EBADF;
+	if (file->f_inode && file->f_inode->i_mapping && S_ISREG(file->f_inode->i_mode))
+		return filemap_kernel_read(file, buf, count, pos);
 	if (!file->f_op || !file->f_op->contents)
 		return -EINVAL;
 	data = file->f_op->contents(file, &len);

@@ -18,6 +18,7 @@
 #include <pagoda/init.h>
 #include <pagoda/jiffies.h>
 #include <pagoda/kernel.h>
+#include <pagoda/mm.h>
 #include <pagoda/mm_init.h>
 #include <pagoda/multiboot2.h>
 #include <pagoda/printk.h>
@@ -113,9 +114,10 @@ static char init_stdin[256];
 /* init_cwd=DIR: init's working directory instead of "/". */
 static char init_cwd[256];
 
-/* Free frames and slab pages when init started: all must be back when it
- * exits (the per-cache object counts are marked at the same moment). */
-unsigned long init_free_pages, init_slab_pages;
+/* Free frames, page-cache pages and slab pages when init started: all
+ * must be back when it exits (the per-cache object counts are marked at
+ * the same moment). */
+unsigned long init_free_pages, init_cached_pages, init_slab_pages;
 
 /*
  * read_init_strings - if the initramfs has file @path holding NUL-terminated
@@ -196,6 +198,7 @@ run_init(void *unused)
 	put_files(current->files);
 	put_fs_struct(current->fs);
 	init_free_pages = nr_free_pages();
+	init_cached_pages = node_page_state(NR_FILE_PAGES);
 	init_slab_pages = nr_slab_pages();
 	kmem_cache_mark();
 	current->files = files_init_console();

@@ -10,10 +10,15 @@
  *                      zero page read-only; a write (also the first write
  *                      after reads) gets a new zeroed frame from the buddy
  *                      allocator (alloc_pages with __GFP_ZERO);
- *   do_file_page       a file mapping (a program's text and data): a new
- *                      frame filled from the file;
+ *   do_fault           a file mapping (a program's text and data, a file
+ *                      mmap()ed): filemap_fault (mm/filemap.c) finds the
+ *                      file's page in the page cache; do_shared_fault maps
+ *                      that page itself (MAP_SHARED), do_read_fault maps it
+ *                      read-only (MAP_PRIVATE, a read), do_cow_fault maps a
+ *                      private copy (MAP_PRIVATE, a write);
  *   do_wp_page         a write to a present read-only page of a writable
- *                      VMA: copy-on-write after fork.
+ *                      VMA: copy-on-write after fork, or the first write
+ *                      to a private file page read so far.
  *
  * Then the PTE is written and the faulting instruction is retried.
  *
@@ -23,7 +28,9 @@
 #include <pagoda/kernel.h>
 #include <pagoda/mm.h>
 #include <pagoda/mmap_lock.h>
+#include <pagoda/pagemap.h>
 #include <pagoda/printk.h>
+#include <pagoda/rmap.h>
 #include <pagoda/shmem.h>
 #include <pagoda/sched.h>
 #include <pagoda/signal.h>
@@ -36,23 +43,46 @@
 
 struct page *zero_page;
 
+/* pte_page_rmap - the page @entry maps, if it counts in _mapcount (not the zero page). */
+static struct page *
+pte_page_rmap(pte_t entry)
+{
+	struct page *page;
+
+	if (!pte_present(entry))
+		return NULL;
+	page = pfn_to_page(pte_pfn(entry));
+	return page == zero_page ? NULL : page;
+}
+
 /*
  * install_pte - write @entry into @pte, the PTE of @addr in @vma, under
  * mm->page_table_lock. A present old entry may be in the TLB: flush it
- * (an empty one never is, asm/tlbflush.h). Linux takes the lock with
- * pte_offset_map_lock and checks that the entry did not change meanwhile
- * (another CPU's fault); one CPU without preemption cannot see that.
+ * (an empty one never is, asm/tlbflush.h). When the frame changes, the
+ * old one loses a mapping and the new one gains one (rmap.h). Linux takes
+ * the lock with pte_offset_map_lock and checks that the entry did not
+ * change meanwhile (another CPU's fault); one CPU without preemption
+ * cannot see that.
  */
 static void
 install_pte(struct vm_area_struct *vma, unsigned long addr, pte_t *pte, pte_t entry)
 {
 	struct mm_struct *mm = vma->vm_mm;
 	bool was_present = pte_present(*pte);
+	struct page *old = pte_page_rmap(*pte), *new = pte_page_rmap(entry);
 
 	spin_lock(&mm->page_table_lock);
 	*pte = entry;
 	if (was_present)
 		flush_tlb_page(vma, addr);
+	if (old != new) {
+		if (old)
+			page_remove_rmap(old);
+		if (new &&new->mapping)
+			page_add_file_rmap(new);
+		else if (new)
+			page_add_new_anon_rmap(new);
+	}
 	spin_unlock(&mm->page_table_lock);
 }
 
@@ -82,36 +112,86 @@ do_anonymous_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte, bo
 /* LAB(brk) END */
 
 /*
- * do_file_page - a private copy of the file's page at @addr. The bytes of
- * the last page past the end of the file read as zeros; a page wholly
- * past it does not exist: SIGBUS, as on Linux (filemap_fault).
+ * do_read_fault - a read of a private file mapping: map the cache page
+ * itself, read-only, so that the first write faults into do_wp_page and
+ * copies it (the cache page is never written through a private mapping).
  */
 static int
-do_file_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte, bool write)
+do_read_fault(struct vm_area_struct *vma, unsigned long addr, pte_t *pte, struct page *page)
 {
-	loff_t pos = ((loff_t)vma->vm_pgoff << PAGE_SHIFT) + (addr - vma->vm_start);
-	struct page *page;
-	pte_t entry;
+	install_pte(vma, addr, pte, pte_wrprotect(pfn_pte(page_to_pfn(page), vma->vm_page_prot)));
+	vma->vm_mm->rss[MM_FILEPAGES]++;
+	return 0;
+}
 
-	if (pos >= (loff_t)ALIGN_UP(file_size(vma->vm_file), PAGE_SIZE))
-		return VM_FAULT_SIGBUS;
-	page = alloc_pages(GFP_USER | __GFP_ZERO, 0);
-	if (!page)
+/*
+ * do_cow_fault - a write to a private file mapping: a copy of the cache
+ * page, this process's alone, mapped writable. The cache page is not
+ * mapped, so its reference is dropped.
+ */
+static int
+do_cow_fault(struct vm_area_struct *vma, unsigned long addr, pte_t *pte, struct page *page)
+{
+	struct page *copy = alloc_pages(GFP_USER, 0);
+
+	if (!copy) {
+		put_page(page);
 		return VM_FAULT_OOM;
-	if (pos < file_size(vma->vm_file) &&
-	    kernel_read(vma->vm_file, page_address(page), PAGE_SIZE, &pos) < 0) {
-		__free_pages(page, 0);
-		return VM_FAULT_SIGSEGV;
 	}
-	entry = pfn_pte(page_to_pfn(page), vma->vm_page_prot);
-	/* A write gets a writable page at once (vm_page_prot of a private
-	 * mapping is read-only); after a read, the first write faults again
-	 * and do_wp_page makes it writable, as on Linux. */
+	memcpy(page_address(copy), page_address(page), PAGE_SIZE);
+	put_page(page);
+	install_pte(vma, addr, pte,
+		    pte_mkdirty(pte_mkwrite(pfn_pte(page_to_pfn(copy), vma->vm_page_prot))));
+	vma->vm_mm->rss[MM_FILEPAGES]++;
+	count_vm_event(COW_FAULT);
+	return 0;
+}
+
+/*
+ * do_shared_fault - a MAP_SHARED file mapping: map the cache page itself,
+ * so every mapping and read()/write() see the same bytes. vm_page_prot
+ * already says whether it may be written; a write dirties the page.
+ */
+static int
+do_shared_fault(struct vm_area_struct *vma, unsigned long addr, pte_t *pte, struct page *page,
+		bool write)
+{
+	pte_t entry = pfn_pte(page_to_pfn(page), vma->vm_page_prot);
+
+	/* Linux write-protects shared pages of files that count dirty pages
+	 * and dirties them on the write fault; tmpfs pages are dirty anyway,
+	 * so a writable mapping is writable from the first fault on. */
+	if (vma->vm_flags & VM_WRITE)
+		set_page_dirty(page);
 	if (write)
-		entry = pte_mkdirty(pte_mkwrite(entry));
+		entry = pte_mkdirty(entry);
 	install_pte(vma, addr, pte, entry);
 	vma->vm_mm->rss[MM_FILEPAGES]++;
 	return 0;
+}
+
+/*
+ * do_fault - a fault on a file mapping with no page yet: the file's page
+ * from the page cache (filemap_fault), mapped as the mapping's kind says.
+ * SIGBUS for a page wholly past the end of the file, as on Linux.
+ */
+static int
+do_fault(struct vm_area_struct *vma, unsigned long addr, pte_t *pte, bool write)
+{
+	unsigned long pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
+	struct page *page;
+	int ret;
+
+	if (!vma->vm_file->f_inode->i_mapping)
+		return VM_FAULT_SIGBUS; /* f_op->mmap let through a file with no cache */
+	ret = filemap_fault(vma, pgoff, &page);
+	if (ret)
+		return ret;
+	if (vma->vm_flags & VM_SHARED)
+		return do_shared_fault(vma, addr, pte, page, write);
+	if (write)
+		return do_cow_fault(vma, addr, pte, page);
+	return do_read_fault(vma, addr, pte, page);
 }
 
 /* LAB(cow) BEGIN: copy-on-write: reuse the frame if nobody else maps it, else copy it */
@@ -217,7 +297,7 @@ handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags)
 	if (vma->vm_shared)
 		return shmem_fault(vma, addr, pte);
 	if (vma->vm_file)
-		return do_file_page(vma, addr, pte, write);
+		return do_fault(vma, addr, pte, write);
 	return do_anonymous_page(vma, addr, pte, write);
 }
 
@@ -243,8 +323,10 @@ zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long en
 
 		if (page == zero_page)
 			continue;
-		/* A shared object's frame keeps the object's own reference. */
+		/* A shared object's or the page cache's frame keeps the
+		 * object's own reference. */
 		mm->rss[vma->vm_file ? MM_FILEPAGES : MM_ANONPAGES]--;
+		page_remove_rmap(page);
 		put_page(page);
 	}
 	spin_unlock(&mm->page_table_lock);
@@ -287,6 +369,25 @@ copy_page_range(struct mm_struct *dst, struct vm_area_struct *vma)
 	return 0;
 }
 /* LAB(cow) END */
+
+/*
+ * dup_rmap_range - fork: each page copy_page_range mapped into @dst for
+ * @vma has one mapping more (rmap.h). A walk of its own, after the copy.
+ */
+void
+dup_rmap_range(struct mm_struct *dst, struct vm_area_struct *vma)
+{
+	pte_t *pgd = (pte_t *)dst->pgd;
+
+	for (unsigned long addr = vma->vm_start; addr < vma->vm_end;
+	     addr = pgtable_next(pgd, addr)) {
+		pte_t *pte = walk_pgtable(pgd, addr, PG_LEVEL_4K, false);
+		struct page *page = pte ? pte_page_rmap(*pte) : NULL;
+
+		if (page)
+			page_dup_rmap(page);
+	}
+}
 
 void
 pagefault_out_of_memory(void)

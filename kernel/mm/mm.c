@@ -116,6 +116,8 @@ dup_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 	spin_lock(&mm->page_table_lock);
 	spin_lock(&vma->vm_mm->page_table_lock);
 	err = copy_page_range(mm, vma);
+	/* Even after an error: exit's zap uncounts what was copied. */
+	dup_rmap_range(mm, vma);
 	spin_unlock(&vma->vm_mm->page_table_lock);
 	spin_unlock(&mm->page_table_lock);
 	return err;

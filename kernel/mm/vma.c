@@ -121,6 +121,9 @@ vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
 	vma->vm_mm = mm;
 	mm->map_count++;
 	vm_stat_account(mm, vma->vm_flags, vma_pages(vma));
+	/* Into the file's reverse map, where truncation finds it. */
+	if (vma->vm_file && vma->vm_file->f_inode && vma->vm_file->f_inode->i_mapping)
+		list_add_tail(&vma->shared, &vma->vm_file->f_inode->i_mapping->i_mmap);
 }
 
 void
@@ -135,6 +138,8 @@ vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
 	vma->vm_next = vma->vm_prev = NULL;
 	mm->map_count--;
 	vm_stat_account(mm, vma->vm_flags, -vma_pages(vma));
+	if (vma->vm_file && vma->vm_file->f_inode && vma->vm_file->f_inode->i_mapping)
+		list_del(&vma->shared);
 }
 
 /*

@@ -20,6 +20,7 @@
 #include <pagoda/proc_fs.h>
 
 unsigned long vm_events[NR_VM_EVENTS];
+long vm_node_stat[NR_VM_NODE_STAT_ITEMS];
 
 void
 count_vm_event(enum vm_event_item item)

@@ -58,11 +58,14 @@ reparent_children(struct task_struct *dying)
  * first program is often a test or a student's program (tools/run-elf),
  * reports its wait status and powers off.
  */
-extern unsigned long init_free_pages, init_slab_pages; /* kernel/init/main.c */
+extern unsigned long init_free_pages, init_cached_pages, init_slab_pages; /* kernel/init/main.c */
 
 /*
  * init_exited - also the kernel's leak check: test runs compare the two
- * numbers of each "init:" line. Slab caches whose object counts moved are
+ * numbers of each "init:" line. Pages the page cache gained while init
+ * ran (a program read from the initramfs, a file left in /tmp) are not
+ * lost: they count as free in the first line, and the second line says
+ * how many they are; a file's pages come back when the file dies. Slab caches whose object counts moved are
  * named first. (A /proc/<pid> directory, once looked up, is kept by
  * design -- fs/proc.c -- so a program that looked one up leaves its
  * inodes and dentries behind, and the lines say so.)
@@ -72,12 +75,14 @@ init_exited(int code)
 {
 	/* Measured as init_free_pages was: init owns no memory, files or
 	 * working directory any more. */
-	unsigned long free_pages = nr_free_pages();
+	unsigned long cached = node_page_state(NR_FILE_PAGES);
+	unsigned long free_pages = nr_free_pages() + cached - init_cached_pages;
 	unsigned long slab_pages = nr_slab_pages();
 	long slab_objs = kmem_cache_report_changes();
 
 	pr_notice("init: exited with status %#x\n", code);
 	pr_notice("init: %lu pages free, %lu when init started\n", free_pages, init_free_pages);
+	pr_notice("init: %lu page-cache pages, %lu when init started\n", cached, init_cached_pages);
 	pr_notice("init: %lu slab pages, %lu when init started; %ld slab objects more\n",
 		  slab_pages, init_slab_pages, slab_objs);
 	arch_power_off();

@@ -19,6 +19,7 @@ endif
 
 # Portable kernel code that host tests exercise.
 HOST_KERNEL_SRCS := kernel/lib/vsprintf.c kernel/lib/cmdline.c kernel/lib/printk.c \
+		    kernel/lib/radix-tree.c kernel/mm/filemap.c kernel/mm/truncate.c kernel/mm/shmem.c \
 		    kernel/lib/errname.c \
 		    kernel/init/multiboot2.c kernel/mm/page_alloc.c kernel/mm/memblock.c \
 		    kernel/fs/initramfs.c kernel/fs/namei.c kernel/fs/file.c kernel/fs/open.c \

@@ -12,7 +12,10 @@
 #include <string.h>
 
 #include <pagoda/console.h>
+#include <pagoda/gfp.h>
 #include <pagoda/kernel.h>
+#include <pagoda/memblock.h>
+#include <pagoda/mm.h>
 #include <pagoda/printk.h>
 #include <pagoda/proc_fs.h>
 #include <pagoda/sched.h>
@@ -146,3 +149,43 @@ find_task_by_pid(pid_t pid)
 
 /* No process list in host tests: /proc lists what lookups made. */
 struct list_head task_list = LIST_HEAD_INIT(task_list);
+
+void shmem_init(const char *cmdline); /* mm/shmem.c (its header needs fs.h's loff_t) */
+
+#define HOST_RAM (8UL << 20) /* "physical" memory for page-cache pages */
+
+static unsigned long host_ram_free;
+
+/*
+ * host_ram_up - a buddy allocator over HOST_RAM bytes of host memory, so
+ * that the page cache (mm/filemap.c) has frames to fill: physical address
+ * 0 is the start of the buffer.
+ */
+void
+host_ram_up(void)
+{
+	static unsigned char *ram;
+	static struct page *map;
+
+	if (!ram)
+		ram = aligned_alloc(4096, HOST_RAM);
+	if (!map)
+		map = malloc((HOST_RAM >> 12) * sizeof(struct page));
+	assert_non_null(ram);
+	assert_non_null(map);
+	host_page_offset = (unsigned long)ram;
+	memblock_reset();
+	assert_int_equal(memblock_add(0, HOST_RAM), 0);
+	free_area_init(map, HOST_RAM >> 12);
+	host_ram_free = memblock_free_all();
+	memset(vm_node_stat, 0, sizeof(vm_node_stat));
+	shmem_init(NULL); /* the root tmpfs: half of these frames */
+}
+
+/* host_ram_check - every frame is free again (the page cache let go of all). */
+void
+host_ram_check(void)
+{
+	assert_int_equal(nr_free_pages(), host_ram_free);
+	assert_int_equal(node_page_state(NR_FILE_PAGES), 0);
+}

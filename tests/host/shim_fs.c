@@ -174,6 +174,7 @@ nr_slab_pages(void)
 void
 fs_world_up(const char *archive, size_t len)
 {
+	host_ram_up();
 	assert_int_equal(initramfs_unpack(archive, len), 0);
 	assert_int_equal(devices_init(root_inode), 0);
 	assert_int_equal(proc_root_init(root_inode), 0);
@@ -195,6 +196,7 @@ fs_world_down(void)
 	put_fs_struct(host_task.fs);
 	current_task = NULL;
 	initramfs_free();
+	host_ram_check();
 }
 
 /*

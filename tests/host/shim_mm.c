@@ -2,8 +2,8 @@
  * tests/host/shim_mm.c - what vma.c and mmap.c need from the rest of the
  * kernel, faked for host tests of the VMA list and of brk/mmap/munmap/
  * mprotect's rules: a slab cache is calloc, page tables do not exist
- * (no page is ever present, so there is nothing to zap or flush), and a
- * shared-memory object is a counted stub. host_mm_* give a test a current
+ * (no page is ever present, so there is nothing to zap or flush); shared
+ * memory objects are mm/shmem.c's own. host_mm_* give a test a current
  * task with an empty mm.
  */
 #include <stdlib.h>
@@ -14,13 +14,15 @@
 #include <pagoda/mm.h>
 #include <pagoda/mmap_lock.h>
 #include <pagoda/sched.h>
-#include <pagoda/shmem.h>
 #include <pagoda/slab.h>
 
 #include <asm/cacheflush.h>
 #include <asm/pgtable.h>
 
 #include "host_mm.h"
+
+struct shmem_object;
+void shmem_put(struct shmem_object *obj); /* mm/shmem.c (its header needs fs.h's loff_t) */
 
 pgprot_t __supported_pte_mask = ~0ULL;
 unsigned long host_icache_flushes;
@@ -99,29 +101,6 @@ void
 flush_icache_range(unsigned long start, unsigned long end)
 {
 	host_icache_flushes++;
-}
-
-struct shmem_object *
-shmem_create(unsigned long npages)
-{
-	struct shmem_object *obj = calloc(1, sizeof(*obj));
-
-	obj->refcount = 1;
-	obj->npages = npages;
-	return obj;
-}
-
-void
-shmem_get(struct shmem_object *obj)
-{
-	obj->refcount++;
-}
-
-void
-shmem_put(struct shmem_object *obj)
-{
-	if (--obj->refcount == 0)
-		free(obj);
 }
 
 static struct task_struct host_mm_task;

@@ -19,6 +19,10 @@
 #include "../../../kernel/fs/internal.h"
 #include "host_test.h"
 
+/* host_ram_up - frames for the page cache (shim_fs.c); host_ram_check - all free again. */
+void host_ram_up(void);
+void host_ram_check(void);
+
 /* The entries of sys_call_table that the tests call. */
 #define __SYSCALL(nr, sym) long sym(const struct pt_regs *regs);
 #include "../../../kernel/syscall/syscalls_fs.h"
