@@ -113,13 +113,18 @@ mmap_region(struct file *file, unsigned long addr, unsigned long len, unsigned l
 	vma->vm_page_prot = vm_get_page_prot(vm_flags);
 	vma->vm_pgoff = pgoff;
 	if (file) {
-		int err = file->f_op->mmap ? file->f_op->mmap(file, vma) : -ENODEV;
+		/* Set before f_op->mmap, which may replace it (/dev/zero drops it). */
+		int err = file->f_op->mmap ? 0 : -ENODEV;
 
+		vma->vm_file = get_file(file);
+		if (!err)
+			err = file->f_op->mmap(file, vma);
 		if (err) {
+			if (vma->vm_file)
+				fput(vma->vm_file);
 			vm_area_free(vma);
 			return err;
 		}
-		vma->vm_file = get_file(file);
 	} else if (vm_flags & VM_SHARED) {
 		vma->vm_shared = shmem_create(len >> PAGE_SHIFT);
 		if (!vma->vm_shared) {
