@@ -113,15 +113,12 @@ mmap_region(struct file *file, unsigned long addr, unsigned long len, unsigned l
 	vma->vm_page_prot = vm_get_page_prot(vm_flags);
 	vma->vm_pgoff = pgoff;
 	if (file) {
-		/* Set before f_op->mmap, which may replace it (/dev/zero drops it). */
-		int err = file->f_op->mmap ? 0 : -ENODEV;
+		int err;
 
-		vma->vm_file = get_file(file);
-		if (!err)
-			err = file->f_op->mmap(file, vma);
+		vma->vm_file = get_file(file); /* f_op->mmap may drop it (/dev/zero) */
+		err = file->f_op->mmap ? file->f_op->mmap(file, vma) : -ENODEV;
 		if (err) {
-			if (vma->vm_file)
-				fput(vma->vm_file);
+			fput(file); /* f_op->mmap drops vm_file only when it succeeds */
 			vm_area_free(vma);
 			return err;
 		}
