@@ -288,10 +288,10 @@ copy_process(unsigned long flags, const struct pt_regs *regs)
 	int err;
 
 	/*
-	 * RLIMIT_NPROC: every Pagoda process runs as the one user, so the
-	 * limit is on all processes together. Linux exempts root
-	 * (CAP_SYS_RESOURCE) from it; Pagoda applies it to everyone, since
-	 * everyone is root here and a fork bomb should still stop.
+	 * RLIMIT_NPROC: Linux counts the processes of the caller's real
+	 * user and exempts root (CAP_SYS_RESOURCE); Pagoda counts all
+	 * processes together and applies it to root too, since its
+	 * processes are mostly root's and a fork bomb should still stop.
 	 */
 	if ((unsigned long)nr_tasks >= current->rlim[RLIMIT_NPROC].rlim_cur)
 		return ERR_PTR(-EAGAIN);
