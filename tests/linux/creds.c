@@ -3,8 +3,8 @@
  * their errno cases, supplementary groups, and a process that drops from
  * root to nobody (65534) and is refused what nobody is refused: reading
  * a 0640 root file (/etc/shadow), searching a 0700 directory (/root),
- * opening the 0600 console, chmod and chown of root's /dev/null, getting
- * root back. access() checks with the real ids, faccessat(AT_EACCESS) with
+ * opening the 0600 console, chmod and chown of root's /dev/null, a signal
+ * to root's process, getting root back. access() checks with the real ids, faccessat(AT_EACCESS) with
  * the effective ones. Each case runs in a child, so the next starts as
  * root. Run as root; prints errno names only.
  */
@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <sys/fsuid.h>
 #include <sys/stat.h>
@@ -203,6 +204,10 @@ as_nobody(void)
 	printf("chown /dev/null group: %s\n", name(e(chown("/dev/null", -1, NOBODY))));
 	printf("lchown /dev/null -1 -1: %s\n", name(e(lchown("/dev/null", -1, -1))));
 	printf("fchownat bad flag: %s\n", name(e(fchownat(AT_FDCWD, "/dev/null", -1, -1, 1))));
+	printf("kill root's process: %s\n", name(e(kill(getppid(), 0))));
+	printf("tgkill root's process: %s\n", name(raw(SYS_tgkill, getppid(), getppid(), 0, 0, 0, 0)));
+	printf("kill root's process SIGCONT: %s\n", name(e(kill(getppid(), SIGCONT))));
+	printf("kill itself: %s\n", name(e(kill(getpid(), 0))));
 	printf("execve /etc/passwd: %s\n",
 	       name(e(execve("/etc/passwd", (char *[]){ "passwd", NULL }, (char *[]){ NULL }))));
 }
