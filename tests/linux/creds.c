@@ -205,7 +205,8 @@ as_nobody(void)
 	printf("lchown /dev/null -1 -1: %s\n", name(e(lchown("/dev/null", -1, -1))));
 	printf("fchownat bad flag: %s\n", name(e(fchownat(AT_FDCWD, "/dev/null", -1, -1, 1))));
 	printf("kill root's process: %s\n", name(e(kill(getppid(), 0))));
-	printf("tgkill root's process: %s\n", name(raw(SYS_tgkill, getppid(), getppid(), 0, 0, 0, 0)));
+	printf("tgkill root's process: %s\n",
+	       name(raw(SYS_tgkill, getppid(), getppid(), 0, 0, 0, 0)));
 	printf("kill root's process SIGCONT: %s\n", name(e(kill(getppid(), SIGCONT))));
 	printf("kill itself: %s\n", name(e(kill(getpid(), 0))));
 	printf("execve /etc/passwd: %s\n",
