@@ -204,6 +204,16 @@ as_nobody(void)
 	printf("chown /dev/null group: %s\n", name(e(chown("/dev/null", -1, NOBODY))));
 	printf("lchown /dev/null -1 -1: %s\n", name(e(lchown("/dev/null", -1, -1))));
 	printf("fchownat bad flag: %s\n", name(e(fchownat(AT_FDCWD, "/dev/null", -1, -1, 1))));
+	{
+		int p[2];
+		struct stat st;
+
+		pipe(p);
+		fstat(p[0], &st);
+		printf("pipe: owner %u group %u mode %o\n", st.st_uid, st.st_gid,
+		       st.st_mode & 07777);
+		printf("fchmod own pipe: %s\n", name(e(fchmod(p[0], 0640))));
+	}
 	printf("kill root's process: %s\n", name(e(kill(getppid(), 0))));
 	printf("tgkill root's process: %s\n",
 	       name(raw(SYS_tgkill, getppid(), getppid(), 0, 0, 0, 0)));
