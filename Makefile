@@ -174,7 +174,9 @@ $(BUILD)/kernel.elf: $(BUILD)/kernel.pass1.elf
 # The root file system GRUB loads as a module: rootfs/ (data files) plus
 # the user programs (USER_PROGS, from user/user.mk; stripped: GDB reads
 # the symbols from build/user/) in /bin, as a cpio
-# "newc" archive made with the standard cpio tool.
+# "newc" archive made with the standard cpio tool. Every file is root's
+# (-R 0:0); /etc/shadow is 0640 and /root 0700, as on Debian, so that
+# a process that drops to nobody meets the refusals it meets there.
 INITRAMFS := $(BUILD)/initramfs.cpio
 ROOTFS_FILES := $(shell find rootfs -type f 2>/dev/null)
 # The malloc-lab traces, for mdriver inside Pagoda (/data/malloc-traces).
@@ -185,6 +187,8 @@ $(INITRAMFS): $(USER_PROGS) $(ROOTFS_FILES) $(MALLOC_TRACES) | $(DEPS_STAMP)
 	$(Q)rm -rf $(BUILD)/rootfs
 	$(Q)mkdir -p $(BUILD)/rootfs/bin
 	$(Q)cp -R rootfs/. $(BUILD)/rootfs/
+	$(Q)chmod 0640 $(BUILD)/rootfs/etc/shadow
+	$(Q)install -d -m 0700 $(BUILD)/rootfs/root
 	$(Q)for p in $(USER_PROGS); do strip -o $(BUILD)/rootfs/bin/$$(basename $$p) $$p; done
 	$(Q)if [ -f $(BUILD)/rootfs/bin/init ]; then mv $(BUILD)/rootfs/bin/init $(BUILD)/rootfs/init; fi
 	$(Q)mkdir -p $(BUILD)/rootfs/data/malloc-traces

@@ -47,13 +47,16 @@
 
 /* Calls Pagoda implements (x86-64 numbers), from syscalls_core.h and _fs.h,
  * but for rt_sigreturn and reboot, and pause and rt_sigsuspend, which only
- * wait (every process that made one would wait for its timeout). */
+ * wait (every process that made one would wait for its timeout). The last
+ * two rows: the id calls (kernel/proc/uid.c, groups.c) and chmod/chown
+ * (kernel/fs/attr.c); a process that drops its ids only weakens itself. */
 static const int implemented[] = {
-	0,   1,	  2,   3,   4,	 5,   6,   8,	16,  17,  18,  19,  20,	 21,  22,  32,	33,
-	72,  79,  80,  81,  89,	 217, 257, 262, 267, 269, 292, 293, 439, 12,  9,   11,	10,
-	57,  58,  56,  59,  60,	 231, 61,  62,	200, 234, 13,  14,  39,	 186, 110, 102, 107,
-	104, 108, 111, 121, 109, 112, 218, 273, 63,  302, 97,  160, 228, 201, 24,  35,	158,
-	318, 230, 25,  28,  131, 36,  37,  38,	95,  98,  99,  100, 127, 7,   23,  270, 271,
+	0,   1,	  2,   3,   4,	 5,   6,   8,	16,  17,  18,  19,  20,	 21,  22,  32,	33,  72,
+	79,  80,  81,  89,  217, 257, 262, 267, 269, 292, 293, 439, 12,	 9,   11,  10,	57,  58,
+	56,  59,  60,  231, 61,	 62,  200, 234, 13,  14,  39,  186, 110, 102, 107, 104, 108, 111,
+	121, 109, 112, 218, 273, 63,  302, 97,	160, 228, 201, 24,  35,	 158, 318, 230, 25,  28,
+	131, 36,  37,  38,  95,	 98,  99,  100, 127, 7,	  23,  270, 271, 105, 106, 113, 114, 115,
+	116, 117, 118, 119, 120, 122, 123, 90,	91,  92,  93,  94,  260, 268,
 };
 
 enum {
@@ -106,6 +109,10 @@ static const char *const paths[] = {
 	"",
 	"/bin/../etc/./motd",
 	"/tmp/fuzz",
+	"/root",
+	"/etc/shadow",
+	"/dev/full",
+	"/dev/urandom",
 };
 
 /* One argument from the pool of hostile values. */

@@ -26,7 +26,7 @@ USER_PROGS += $(BUILD)/user/raw_hello $(BUILD)/user/hello-glibc $(BUILD)/user/he
 
 # The system programs and demos, built with Pagoda's C library
 # (libc/libc.mk's user-prog).
-USER_CMDS := init sh echo cat ls ps free maps brk_demo mmap_demo malloc_demo cow_demo fuzz
+USER_CMDS := init sh echo cat ls ps free maps brk_demo mmap_demo malloc_demo cow_demo fuzz id
 
 $(foreach p,$(USER_CMDS),$(eval $(call user-prog,$(p))))
 $(USER_CMDS:%=$(BUILD)/user/%): user/memshow.h

@@ -132,6 +132,8 @@ struct inode_operations {
  */
 struct inode {
 	umode_t i_mode;			     /* S_IF* type and permission bits */
+	unsigned int i_uid;		     /* owner (user id) */
+	unsigned int i_gid;		     /* group (group id) */
 	unsigned int i_flags;		     /* S_RDONLY */
 	unsigned long i_ino;		     /* inode number, as stat shows it */
 	unsigned int i_nlink;		     /* links: 1, or 2 + subdirectories */

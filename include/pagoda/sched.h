@@ -74,6 +74,7 @@ struct rlimit64 {
 struct mm_struct;
 struct files_struct;
 struct fs_struct;
+struct cred;
 
 struct task_struct {
 	volatile long __state;	     /* TASK_RUNNING, TASK_INTERRUPTIBLE, EXIT_* */
@@ -99,6 +100,7 @@ struct task_struct {
 	struct mm_struct *mm;	    /* address space; NULL for kernel threads */
 	struct files_struct *files; /* open file descriptors */
 	struct fs_struct *fs;	    /* working directory */
+	const struct cred *cred;    /* its ids (NULL: init_cred's, at boot) */
 
 	uint64_t pending;		/* signals sent, not yet delivered (bit n-1) */
 	uint64_t blocked;		/* signals masked by sigprocmask */

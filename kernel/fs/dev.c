@@ -8,9 +8,15 @@
  *	/dev/tty      5:0   the caller's terminal: the same console here
  *	/dev/ttyS0    4:64  the first serial port: the same console here
  *	/dev/null     1:3   reads end at once, writes vanish
+ *	/dev/zero     1:5   zeros; writes vanish; mmap is anonymous memory (mem.c)
+ *	/dev/full     1:7   zeros; writes fail with ENOSPC (mem.c)
+ *	/dev/random   1:8   random bytes (mem.c)
+ *	/dev/urandom  1:9   the same bytes (mem.c)
  *
  * The numbers are Linux's (Documentation/admin-guide/devices.txt), so
  * stat shows what it shows on Linux.
+ *
+ * The nodes are root's (uid 0, gid 0), with Linux's permissions.
  *
  * Counterpart: Linux drivers/base/devtmpfs.c, drivers/char/mem.c (null).
  */
@@ -75,6 +81,10 @@ static const struct dev_node {
 } dev_nodes[] = {
 	{ "console", S_IFCHR | 0600, 5, 1, &tty_fops },
 	{ "null", S_IFCHR | 0666, 1, 3, &null_fops },
+	{ "zero", S_IFCHR | 0666, 1, 5, &zero_fops },
+	{ "full", S_IFCHR | 0666, 1, 7, &full_fops },
+	{ "random", S_IFCHR | 0666, 1, 8, &random_fops },
+	{ "urandom", S_IFCHR | 0666, 1, 9, &random_fops },
 	{ "tty", S_IFCHR | 0666, 5, 0, &tty_fops },
 	{ "ttyS0", S_IFCHR | 0660, 4, 64, &tty_fops },
 };

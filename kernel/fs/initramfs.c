@@ -228,6 +228,8 @@ add_entry(const uint32_t *f, const char *name, const char *data)
 	if (err)
 		return err;
 	inode->i_mode = f[F_MODE];
+	inode->i_uid = f[F_UID];
+	inode->i_gid = f[F_GID];
 	inode->i_mtime = f[F_MTIME];
 	if (type == S_IFLNK) {
 		inode->i_link = data;

@@ -70,6 +70,58 @@ int user_path_at(int dfd, const char __user *filename, unsigned int lookup_flags
 /* The working directory of the running task (the root at boot). */
 struct inode *current_pwd(void);
 
+/* ---- permission.c: may the caller do it? ---- */
+
+/* What a permission check asks for (Linux's MAY_* bits). */
+#define MAY_EXEC     0x01 /* run a file, search a directory */
+#define MAY_WRITE    0x02
+#define MAY_READ     0x04
+#define MAY_APPEND   0x08
+#define MAY_ACCESS   0x10 /* from access(): no side effects */
+#define MAY_OPEN     0x20 /* from open() */
+#define MAY_CHDIR    0x40 /* from chdir() */
+
+/* execve's own open: asks MAY_EXEC, not MAY_READ (Linux's __FMODE_EXEC, an
+ * open flag no user may pass: do_sys_openat clears it). */
+#define __FMODE_EXEC 0x20
+
+/* generic_permission - @mask (MAY_*) against @inode's mode bits for the
+ * caller's fsuid/fsgid/groups, root's overrides included: 0 or -EACCES. */
+int generic_permission(const struct inode *inode, int mask);
+
+/* inode_permission - -EROFS for writing a read-only file system's file,
+ * else generic_permission. Every permission check comes here. */
+int inode_permission(const struct inode *inode, int mask);
+
+/* open_acc_mode - the MAY_* an open with O_* @flags asks for. */
+int open_acc_mode(int flags);
+
+/* inode_owner_or_capable - is the caller @inode's owner, or CAP_FOWNER (root)? */
+bool inode_owner_or_capable(const struct inode *inode);
+
+/*
+ * may_delete - may the caller remove (unlink, rmdir; rename away) the entry
+ * @victim of directory @dir? @isdir: for rmdir. 0, or -EACCES/-EROFS (no
+ * write or search permission on @dir), -EPERM (sticky @dir, as /tmp: only
+ * the owner of @victim or of @dir, or root, may), -ENOTDIR, -EISDIR, -EBUSY.
+ * rename calls it for the old name and, if it exists, the name replaced.
+ */
+int may_delete(const struct inode *dir, const struct inode *victim, bool isdir);
+
+/* may_create - may the caller add a name to @dir? 0, -EACCES or -EROFS. */
+int may_create(const struct inode *dir);
+
+/* inode_init_owner - make a new inode @inode in @dir the caller's, with @mode. */
+void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode);
+
+/* ---- attr.c: chmod and chown ---- */
+
+/* chmod_common - set @inode's permission bits to @mode: 0, -EROFS, -EPERM. */
+int chmod_common(struct inode *inode, umode_t mode);
+
+/* chown_common - set @inode's owner and group (-1: unchanged): 0, -EROFS, -EPERM. */
+int chown_common(struct inode *inode, unsigned int uid, unsigned int gid);
+
 /* ---- file.c: struct file and descriptor tables ---- */
 
 /* alloc_file - a new struct file on @inode with one reference, or NULL. */
@@ -155,6 +207,13 @@ int devices_init(struct inode *root);
 
 /* console_inode - /dev/console (a static inode if /dev could not be made). */
 struct inode *console_inode(void);
+
+/* ---- mem.c: the memory devices ---- */
+
+/* /dev/zero, /dev/full, /dev/random and /dev/urandom's file operations. */
+extern const struct file_operations zero_fops;
+extern const struct file_operations full_fops;
+extern const struct file_operations random_fops;
 
 /* ---- proc.c ---- */
 

@@ -12,11 +12,12 @@
  * not). Errors are Linux's: ENOENT (a component is missing), ENOTDIR (a
  * component before a '/' is not a directory), ENAMETOOLONG (a component
  * over NAME_MAX or a path of PATH_MAX bytes or more), ELOOP (more than
- * MAXSYMLINKS links), EFAULT (the path's memory is not readable).
+ * MAXSYMLINKS links), EFAULT (the path's memory is not readable), EACCES
+ * (a directory on the way may not be searched).
  *
- * Pagoda's tree never changes after boot and has no permissions to check
- * (every process is root), so this is Linux's walk without the dentry
- * cache, locking or mount points.
+ * Each directory walked through must grant search permission (EACCES,
+ * may_lookup). Pagoda's tree never changes after boot, so this is Linux's
+ * walk without the dentry cache, locking or mount points.
  *
  * Counterpart: Linux fs/namei.c (link_path_walk, path_lookupat,
  * getname, user_path_at).
@@ -100,6 +101,17 @@ out_free:
 }
 
 /*
+ * may_lookup - may the caller look a name up in directory @dir? Search
+ * (x) permission, asked of every directory a path passes through, before
+ * its entry is looked for: -EACCES if not (permission.c).
+ */
+static int
+may_lookup(struct inode *dir)
+{
+	return inode_permission(dir, MAY_EXEC);
+}
+
+/*
  * walk_component - step from directory *@dir into component @name (@len
  * bytes). @follow: follow it if it is a symlink. Updates *@dir.
  */
@@ -107,9 +119,13 @@ static int
 walk_component(struct nameidata *nd, struct inode **dir, const char *name, size_t len, bool follow)
 {
 	struct inode *next;
+	int err;
 
 	if (!S_ISDIR((*dir)->i_mode))
 		return -ENOTDIR;
+	err = may_lookup(*dir);
+	if (err)
+		return err;
 	if (len > NAME_MAX)
 		return -ENAMETOOLONG;
 	if (len == 1 && name[0] == '.')

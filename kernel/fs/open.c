@@ -15,6 +15,7 @@
  * Counterpart: Linux fs/open.c and the open half of fs/namei.c
  * (do_filp_open, may_open).
  */
+#include <pagoda/cred.h>
 #include <pagoda/kernel.h>
 #include <pagoda/sched.h>
 #include <pagoda/slab.h>
@@ -40,7 +41,7 @@ wants_write(int flags)
  * may_open - Linux's checks on an open of @inode with @flags: a directory
  * is never opened for writing (EISDIR); nothing on the read-only initramfs
  * is (EROFS), except device nodes, which are not part of the file system's
- * data. Every process is root, so permission bits are not checked.
+ * data. Then the permission bits for what @flags ask (permission.c).
  */
 static int
 may_open(struct inode *inode, int flags)
@@ -53,7 +54,7 @@ may_open(struct inode *inode, int flags)
 		return -ENXIO;
 	if (wants_write(flags) && (inode->i_flags & S_RDONLY) && S_ISREG(inode->i_mode))
 		return -EROFS;
-	return 0;
+	return inode_permission(inode, open_acc_mode(flags));
 }
 
 /*
@@ -157,18 +158,18 @@ filp_open(const char *path, int flags, umode_t mode)
 
 /*
  * open_exec - see include/pagoda/fs.h. Linux checks the same two things
- * in do_open_execat(): only a regular file can be run (a directory or a
- * device is EACCES), and only if some execute bit is set (root may run
- * any file with at least one).
+ * in do_open_execat(): execute permission (__FMODE_EXEC: x, not r, is
+ * asked; root may run any file with at least one x bit), and only a
+ * regular file can be run (a directory or a device is EACCES).
  */
 struct file *
 open_exec(const char *path)
 {
-	struct file *file = filp_open(path, O_RDONLY, 0);
+	struct file *file = filp_open(path, O_RDONLY | __FMODE_EXEC, 0);
 
 	if (IS_ERR(file))
 		return file;
-	if (!S_ISREG(file->f_inode->i_mode) || !(file->f_inode->i_mode & 0111)) {
+	if (!S_ISREG(file->f_inode->i_mode)) {
 		fput(file);
 		return ERR_PTR(-EACCES);
 	}
@@ -186,6 +187,7 @@ do_sys_openat(int dfd, const char __user *filename, int flags)
 
 	if (IS_ERR(name))
 		return PTR_ERR(name);
+	flags &= ~__FMODE_EXEC; /* the kernel's own, never a user's */
 	if (dfd != AT_FDCWD && name[0] != '/') {
 		file = files_lookup(current_files(), dfd);
 		fd = !file ? -EBADF : !S_ISDIR(file->f_inode->i_mode) ? -ENOTDIR : 0;
@@ -233,14 +235,33 @@ SYSCALL_DEFINE1(close, unsigned int, fd)
 }
 
 /*
+ * access_override_creds - the caller's cred with its fs ids set to its
+ * real ids, for access(); NULL when out of memory.
+ */
+static struct cred *
+access_override_creds(void)
+{
+	struct cred *cred = prepare_creds();
+
+	if (cred) {
+		cred->fsuid = cred->uid;
+		cred->fsgid = cred->gid;
+	}
+	return cred;
+}
+
+/*
  * do_faccessat - may the caller access @filename in @mode (R_OK, W_OK,
- * X_OK, or F_OK)? Every process is root, so reading is always allowed,
- * writing only where the file can be written, running only if some x bit
- * is set (Linux's rule for root) or it is a directory.
+ * X_OK, or F_OK)? Asked with the real uid and gid, as a set-user-id
+ * program asks whether its user could (the lookup too), unless @flags has
+ * AT_EACCESS (the effective ids). Linux's errors in its order: EINVAL,
+ * ENOMEM, the lookup's, EACCES or EROFS.
  */
 static long
 do_faccessat(int dfd, const char __user *filename, int mode, int flags)
 {
+	const struct cred *old = NULL;
+	struct cred *override = NULL;
 	struct inode *inode;
 	unsigned int lookup = (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW;
 	int err;
@@ -249,15 +270,20 @@ do_faccessat(int dfd, const char __user *filename, int mode, int flags)
 		return -EINVAL;
 	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
+	if (!(flags & AT_EACCESS)) {
+		override = access_override_creds();
+		if (!override)
+			return -ENOMEM;
+		old = override_creds(override);
+	}
 	err = user_path_at(dfd, filename, lookup, flags, &inode);
-	if (err)
-		return err;
-	if ((mode & X_OK) && !S_ISDIR(inode->i_mode) && !(inode->i_mode & 0111))
-		return -EACCES;
-	if ((mode & W_OK) && (inode->i_flags & S_RDONLY) &&
-	    (S_ISREG(inode->i_mode) || S_ISDIR(inode->i_mode) || S_ISLNK(inode->i_mode)))
-		return -EROFS;
-	return 0;
+	if (!err)
+		err = inode_permission(inode, mode | MAY_ACCESS); /* EROFS first, as SUSv2 wants */
+	if (override) {
+		revert_creds(old);
+		put_cred(override);
+	}
+	return err;
 }
 
 /* access, faccessat, faccessat2 - may the caller use the file so? */
@@ -276,14 +302,20 @@ SYSCALL_DEFINE4(faccessat2, int, dfd, const char __user *, filename, int, mode, 
 	return do_faccessat(dfd, filename, mode, flags);
 }
 
-/* set_pwd - make @inode the working directory: 0 or -ENOTDIR. */
+/* set_pwd - make @inode the working directory: 0, -ENOTDIR or -EACCES
+ * (it may not be searched). */
 static long
 set_pwd(struct inode *inode)
 {
 	struct task_struct *task = current;
 
+	int err;
+
 	if (!S_ISDIR(inode->i_mode))
 		return -ENOTDIR;
+	err = inode_permission(inode, MAY_EXEC | MAY_CHDIR);
+	if (err)
+		return err;
 	if (task && task->fs)
 		task->fs->pwd = inode;
 	return 0;

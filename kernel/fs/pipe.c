@@ -214,7 +214,7 @@ alloc_pipe_info(void)
 	}
 	init_waitqueue_head(&pipe->rd_wait);
 	init_waitqueue_head(&pipe->wr_wait);
-	pipe->inode.i_mode = S_IFIFO | 0600;
+	inode_init_owner(&pipe->inode, NULL, S_IFIFO | 0600); /* the creator's, as Linux's */
 	pipe->inode.i_ino = ++pipe_ino;
 	pipe->inode.i_nlink = 1;
 	pipe->inode.i_fop = &pipe_fops;

@@ -32,6 +32,8 @@ generic_fillattr(const struct inode *inode, struct stat *st)
 	st->st_ino = inode->i_ino;
 	st->st_nlink = inode->i_nlink;
 	st->st_mode = inode->i_mode;
+	st->st_uid = inode->i_uid;
+	st->st_gid = inode->i_gid;
 	st->st_rdev = inode->i_rdev;
 	st->st_size = inode->i_size;
 	st->st_blksize = 4096; /* a page: what stdio allocates per stream */

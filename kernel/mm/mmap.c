@@ -113,13 +113,15 @@ mmap_region(struct file *file, unsigned long addr, unsigned long len, unsigned l
 	vma->vm_page_prot = vm_get_page_prot(vm_flags);
 	vma->vm_pgoff = pgoff;
 	if (file) {
-		int err = file->f_op->mmap ? file->f_op->mmap(file, vma) : -ENODEV;
+		int err;
 
+		vma->vm_file = get_file(file); /* f_op->mmap may drop it (/dev/zero) */
+		err = file->f_op->mmap ? file->f_op->mmap(file, vma) : -ENODEV;
 		if (err) {
+			fput(file); /* f_op->mmap drops vm_file only when it succeeds */
 			vm_area_free(vma);
 			return err;
 		}
-		vma->vm_file = get_file(file);
 	} else if (vm_flags & VM_SHARED) {
 		vma->vm_shared = shmem_create(len >> PAGE_SHIFT);
 		if (!vma->vm_shared) {

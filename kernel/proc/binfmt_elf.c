@@ -11,6 +11,7 @@
  *
  * Counterpart: Linux fs/binfmt_elf.c (load_elf_binary, create_elf_tables).
  */
+#include <pagoda/cred.h>
 #include <pagoda/exec.h>
 #include <pagoda/fs.h>
 #include <pagoda/kernel.h>
@@ -196,6 +197,7 @@ int
 elf_auxv(struct linux_binprm *bprm, uint64_t *auxv, unsigned long random, unsigned long execfn,
 	 unsigned long platform)
 {
+	const struct cred *cred = current_cred();
 	uint32_t a, b, c, hwcap;
 	int n = 0;
 
@@ -215,11 +217,11 @@ elf_auxv(struct linux_binprm *bprm, uint64_t *auxv, unsigned long random, unsign
 	AUX(AT_BASE, 0);
 	AUX(AT_FLAGS, 0);
 	AUX(AT_ENTRY, bprm->ehdr.e_entry);
-	AUX(AT_UID, 0);
-	AUX(AT_EUID, 0);
-	AUX(AT_GID, 0);
-	AUX(AT_EGID, 0);
-	AUX(AT_SECURE, 0);
+	AUX(AT_UID, cred->uid);
+	AUX(AT_EUID, cred->euid);
+	AUX(AT_GID, cred->gid);
+	AUX(AT_EGID, cred->egid);
+	AUX(AT_SECURE, 0); /* no set-id exec; Linux's is 1 for one */
 	AUX(AT_RANDOM, random);
 	AUX(AT_HWCAP2, 0);
 	AUX(AT_EXECFN, execfn);

@@ -26,6 +26,7 @@
  *
  * Counterpart: Linux kernel/fork.c (copy_process, kernel_clone).
  */
+#include <pagoda/cred.h>
 #include <pagoda/err.h>
 #include <pagoda/fs.h>
 #include <pagoda/kernel.h>
@@ -187,6 +188,7 @@ free_task(struct task_struct *p)
 	list_del(&p->tasks);
 	list_del(&p->sibling);
 	put_sighand(p->sighand); /* kept until now: signals may still be sent to a zombie */
+	exit_creds(p);
 	free_task_struct(p);
 }
 
@@ -286,10 +288,10 @@ copy_process(unsigned long flags, const struct pt_regs *regs)
 	int err;
 
 	/*
-	 * RLIMIT_NPROC: every Pagoda process runs as the one user, so the
-	 * limit is on all processes together. Linux exempts root
-	 * (CAP_SYS_RESOURCE) from it; Pagoda applies it to everyone, since
-	 * everyone is root here and a fork bomb should still stop.
+	 * RLIMIT_NPROC: Linux counts the processes of the caller's real
+	 * user and exempts root (CAP_SYS_RESOURCE); Pagoda counts all
+	 * processes together and applies it to root too, since its
+	 * processes are mostly root's and a fork bomb should still stop.
 	 */
 	if ((unsigned long)nr_tasks >= current->rlim[RLIMIT_NPROC].rlim_cur)
 		return ERR_PTR(-EAGAIN);
@@ -297,6 +299,7 @@ copy_process(unsigned long flags, const struct pt_regs *regs)
 	if (IS_ERR(p))
 		return p;
 	copy_task_state(p);
+	copy_creds(p, flags);
 	err = -ENOMEM;
 	p->sighand = copy_sighand(current->sighand, flags & CLONE_SIGHAND);
 	if (!p->sighand)
@@ -325,6 +328,7 @@ out_put_files:
 out_put_sighand:
 	put_sighand(p->sighand);
 out_free_task:
+	exit_creds(p);
 	free_task_struct(p);
 	return ERR_PTR(err);
 }
@@ -430,6 +434,7 @@ kernel_thread(void (*fn)(void *), void *arg, const char *name)
 	if (!p->sighand)
 		goto out_free_task;
 	memcpy(p->rlim, init_rlimits, sizeof(p->rlim));
+	p->cred = get_cred(&init_cred); /* root */
 	arch_copy_thread(p, NULL, fn, arg);
 	attach_task(p, &init_task);
 	wake_up_process(p);

@@ -11,6 +11,7 @@
  *
  * Counterpart: Linux kernel/signal.c.
  */
+#include <pagoda/cred.h>
 #include <pagoda/kernel.h>
 #include <pagoda/printk.h>
 #include <pagoda/sched.h>
@@ -162,21 +163,46 @@ do_signal(struct pt_regs *regs)
 	}
 }
 
+/*
+ * check_kill_permission - may the caller send @sig to @t? Its own process
+ * always; another if the caller's real or effective uid is @t's real or
+ * saved uid, or with CAP_KILL (euid 0). SIGCONT goes anywhere in the
+ * caller's session, which is every process here (no sessions). 0 or
+ * -EPERM; asked for signal 0 too, so kill(pid, 0) tells whether one may.
+ */
+static int
+check_kill_permission(int sig, struct task_struct *t)
+{
+	const struct cred *cred = current_cred();
+	const struct cred *tcred = t->cred ? t->cred : &init_cred;
+
+	if (t->tgid == current->tgid || sig == SIGCONT)
+		return 0;
+	if (cred->euid == tcred->suid || cred->euid == tcred->uid || cred->uid == tcred->suid ||
+	    cred->uid == tcred->uid || capable(CAP_KILL))
+		return 0;
+	return -EPERM;
+}
+
 /* kill(2): pid > 0 one process; pid 0 or -1: every process but init and
- * the caller's ancestors... here: all user processes (no process groups). */
+ * the caller's ancestors... here: all user processes (no process groups)
+ * that the caller may signal (Linux: those it may not are skipped, and
+ * only "none at all" is an error, ESRCH). */
 SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 {
 	struct task_struct *task;
+	int err;
 
 	if (sig < 0 || sig > NSIG)
 		return -EINVAL;
 	if (pid > 0) {
 		task = find_task_by_pid(pid);
-		if (!task || task->__state == EXIT_ZOMBIE)
-			return task ? 0 : -ESRCH;
-		if (sig)
+		if (!task)
+			return -ESRCH;
+		err = check_kill_permission(sig, task);
+		if (!err && sig && task->__state != EXIT_ZOMBIE)
 			send_signal(task, sig);
-		return 0;
+		return err;
 	}
 	int count = 0;
 
@@ -186,7 +212,7 @@ SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 			continue;
 		if (pid == -1 && task == current)
 			continue;
-		if (sig)
+		if (sig && !check_kill_permission(sig, task))
 			send_signal(task, sig);
 		count++;
 	}
@@ -202,6 +228,8 @@ SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, tid, int, sig)
 	task = find_task_by_pid(tid);
 	if (!task || task->tgid != tgid || task->__state == EXIT_DEAD)
 		return -ESRCH;
+	if (check_kill_permission(sig, task))
+		return -EPERM;
 	if (sig)
 		send_signal(task, sig);
 	return 0;
@@ -215,6 +243,8 @@ SYSCALL_DEFINE2(tkill, pid_t, tid, int, sig)
 		return -EINVAL;
 	if (!task)
 		return -ESRCH;
+	if (check_kill_permission(sig, task))
+		return -EPERM;
 	if (sig)
 		send_signal(task, sig);
 	return 0;

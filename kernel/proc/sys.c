@@ -1,7 +1,8 @@
 /*
  * kernel/proc/sys.c - small system calls about the process and the system.
  *
- * The identity calls (getpid, getppid, getuid...), uname, resource limits
+ * The identity calls (getpid, getppid; the uid and gid calls are in
+ * kernel/proc/uid.c), uname, resource limits
  * (prlimit64 and friends), time, and the calls a C library makes at
  * start-up that Pagoda only needs to record (set_tid_address,
  * set_robust_list) or may decline (rseq).
@@ -40,27 +41,6 @@ SYSCALL_DEFINE0(getppid)
 	struct task_struct *parent = current->group_leader->parent;
 
 	return parent ? parent->tgid : 0;
-}
-
-/* Everyone is root: uid 0, gid 0. */
-SYSCALL_DEFINE0(getuid)
-{
-	return 0;
-}
-
-SYSCALL_DEFINE0(geteuid)
-{
-	return 0;
-}
-
-SYSCALL_DEFINE0(getgid)
-{
-	return 0;
-}
-
-SYSCALL_DEFINE0(getegid)
-{
-	return 0;
 }
 
 SYSCALL_DEFINE0(getpgrp)

@@ -7,6 +7,8 @@
 #include <sys/types.h>
 #include <uapi/fcntl.h>
 
+#define AT_EACCESS 0x200 /* faccessat(): check with the effective ids */
+
 int open(const char *path, int flags, ...);
 int openat(int dirfd, const char *path, int flags, ...);
 int creat(const char *path, mode_t mode);

@@ -64,6 +64,22 @@ strncpy_from_user(char *dst, const char __user *src, long count)
 	return count;
 }
 
+unsigned long
+clear_user(void __user *to, unsigned long n)
+{
+	if (n && bad_user(to))
+		return n;
+	memset(to, 0, n);
+	return 0;
+}
+
+/* The memory devices' generator: not random, but never all zeros. */
+void
+get_random_bytes(void *buf, size_t len)
+{
+	memset(buf, 0xa5, len);
+}
+
 int
 put_user_u32(uint32_t val, void __user *addr)
 {
