@@ -19,8 +19,8 @@
  *     a program handed to someone else must not keep running as its old
  *     owner. Root's chown clears them too.
  *
- * The inodes that exist now are the initramfs tree (read-only: EROFS),
- * /dev (writable: chmod/chown of a device node works) and /proc.
+ * The inodes that exist now are the tmpfs root's, /dev's and /proc's; an
+ * inode of a read-only file system (S_RDONLY) would be EROFS.
  *
  * Counterpart: Linux fs/open.c (chmod_common, chown_common, the system
  * calls) and fs/attr.c (setattr_prepare, chown_ok, chgrp_ok,
