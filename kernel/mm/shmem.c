@@ -191,6 +191,31 @@ const struct file_operations shmem_file_operations = {
 };
 
 /*
+ * shmem_setattr - i_op->setattr of tmpfs files: a new size (truncate,
+ * ftruncate, O_TRUNC). Shrinking unmaps and drops the pages past the new
+ * end in every process (truncate_pagecache), so a later access there is
+ * SIGBUS; growing adds a hole that reads as zeros. 0, or -EFBIG.
+ */
+static int
+shmem_setattr(struct inode *inode, struct iattr *attr)
+{
+	loff_t oldsize = inode->i_size;
+
+	if (!(attr->ia_valid & ATTR_SIZE))
+		return 0;
+	if (attr->ia_size > MAX_LFS_FILESIZE)
+		return -EFBIG;
+	inode->i_size = attr->ia_size;
+	if (attr->ia_size < oldsize)
+		truncate_pagecache(inode, attr->ia_size);
+	return 0;
+}
+
+static const struct inode_operations shmem_inode_operations = {
+	.setattr = shmem_setattr,
+};
+
+/*
  * shmem_get_inode - a new tmpfs entry @name (@len bytes) in directory
  * @dir (NULL: the root) with @mode: regular files get a page cache,
  * directories tmpfs's directory operations. NULL when out of memory or
@@ -210,6 +235,7 @@ shmem_get_inode(struct inode *dir, const char *name, size_t len, umode_t mode)
 	inode->i_sb = &shmem_super;
 	if (S_ISREG(mode)) {
 		inode->i_fop = &shmem_file_operations;
+		inode->i_op = &shmem_inode_operations;
 		address_space_init_once(&inode->i_data, inode, &shmem_aops);
 		inode->i_mapping = &inode->i_data;
 	}

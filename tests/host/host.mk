@@ -22,7 +22,7 @@ HOST_KERNEL_SRCS := kernel/lib/vsprintf.c kernel/lib/cmdline.c kernel/lib/printk
 		    kernel/lib/radix-tree.c kernel/mm/filemap.c kernel/mm/truncate.c kernel/mm/shmem.c \
 		    kernel/lib/errname.c \
 		    kernel/init/multiboot2.c kernel/mm/page_alloc.c kernel/mm/memblock.c \
-		    kernel/fs/initramfs.c kernel/fs/namei.c kernel/fs/file.c kernel/fs/open.c \
+		    kernel/fs/initramfs.c kernel/fs/inode.c kernel/fs/namei.c kernel/fs/file.c kernel/fs/open.c \
 		    kernel/fs/read_write.c kernel/fs/stat.c kernel/fs/readdir.c kernel/fs/fcntl.c \
 		    kernel/fs/pipe.c kernel/fs/n_tty.c kernel/fs/dev.c kernel/fs/ioctl.c \
 		    kernel/fs/proc.c kernel/mm/vmstat.c kernel/mm/vma.c kernel/mm/mmap.c \
