@@ -89,6 +89,12 @@ struct file_operations {
 	/* mmap - may @file back @vma (0 or -errno)? Without it, mmap() of
 	 * the file fails with ENODEV (pipes, ttys, directories, /proc). */
 	int (*mmap)(struct file *file, struct vm_area_struct *vma);
+	/* fsync - write @file's data (and with !@datasync its times) to
+	 * its store: 0 or -errno. Without it, fsync is EINVAL. */
+	int (*fsync)(struct file *file, int datasync);
+	/* fallocate - give the file pages for [@offset, @offset + @len)
+	 * (bytes), growing it unless FALLOC_FL_KEEP_SIZE: 0 or -errno. */
+	long (*fallocate)(struct file *file, int mode, loff_t offset, loff_t len);
 	/* poll - what @file is ready for now: POLLIN, POLLOUT, POLLHUP, ...
 	 * (<uapi/poll.h>). Without it, a file is always ready (select.c). */
 	unsigned int (*poll)(struct file *file);

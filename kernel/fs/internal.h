@@ -160,6 +160,12 @@ struct file *do_filp_open(struct inode *start, const char *path, int flags, umod
 /* current_umask - the caller's umask (0022 at boot). */
 umode_t current_umask(void);
 
+/* The fallocate modes vfs_fallocate passes to the file system. */
+#define FALLOC_FL_SUPPORTED FALLOC_FL_KEEP_SIZE
+
+/* noop_fsync - f_op->fsync of files that live in memory only (tmpfs). */
+int noop_fsync(struct file *file, int datasync);
+
 /* do_truncate - set regular file @inode's size to @length: 0 or -errno. */
 int do_truncate(struct inode *inode, loff_t length);
 

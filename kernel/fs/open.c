@@ -390,3 +390,88 @@ SYSCALL_DEFINE2(getcwd, char __user *, buf, unsigned long, size)
 		return -EFAULT;
 	return len;
 }
+
+/*
+ * truncate - set the size of the file @path names to @length bytes:
+ * EINVAL for a negative length, the lookup's errors, EISDIR for a
+ * directory, EINVAL for what is not a regular file, then do_truncate's.
+ */
+SYSCALL_DEFINE2(truncate, const char __user *, path, long, length)
+{
+	struct inode *inode;
+	int err;
+
+	if (length < 0)
+		return -EINVAL;
+	err = user_path_at(AT_FDCWD, path, LOOKUP_FOLLOW, 0, &inode);
+	if (err)
+		return err;
+	if (S_ISDIR(inode->i_mode))
+		return -EISDIR;
+	if (!S_ISREG(inode->i_mode))
+		return -EINVAL;
+	/* permission: inode_permission(inode, MAY_WRITE) goes here */
+	return do_truncate(inode, length);
+}
+
+/*
+ * ftruncate - the same for the file open on @fd: EINVAL for a negative
+ * length, EBADF, then EINVAL unless it is a regular file open for
+ * writing (Linux's do_ftruncate).
+ */
+SYSCALL_DEFINE2(ftruncate, unsigned int, fd, long, length)
+{
+	struct file *file;
+	int err = -EINVAL;
+
+	if (length < 0)
+		return -EINVAL;
+	file = fget(fd);
+	if (!file)
+		return -EBADF;
+	if (S_ISREG(file->f_inode->i_mode) && (file->f_flags & O_ACCMODE) != O_RDONLY)
+		err = do_truncate(file->f_inode, length);
+	fput(file);
+	return err;
+}
+
+/*
+ * vfs_fallocate - Linux's checks of fallocate(2) in its order, then the
+ * file's f_op->fallocate: 0 or -errno.
+ */
+static int
+vfs_fallocate(struct file *file, int mode, loff_t offset, loff_t len)
+{
+	struct inode *inode = file->f_inode;
+
+	if (offset < 0 || len <= 0)
+		return -EINVAL;
+	if (mode & ~FALLOC_FL_SUPPORTED)
+		return -EOPNOTSUPP;
+	if ((file->f_flags & O_ACCMODE) == O_RDONLY)
+		return -EBADF;
+	if (S_ISFIFO(inode->i_mode))
+		return -ESPIPE;
+	if (S_ISDIR(inode->i_mode))
+		return -EISDIR;
+	if (!S_ISREG(inode->i_mode))
+		return -ENODEV;
+	if (offset > MAX_LFS_FILESIZE - len)
+		return -EFBIG;
+	if (!file->f_op->fallocate)
+		return -EOPNOTSUPP;
+	return file->f_op->fallocate(file, mode, offset, len);
+}
+
+/* fallocate - give @fd's file pages for [@offset, @offset + @len) now. */
+SYSCALL_DEFINE4(fallocate, int, fd, int, mode, loff_t, offset, loff_t, len)
+{
+	struct file *file = fget(fd);
+	int err;
+
+	if (!file)
+		return -EBADF;
+	err = vfs_fallocate(file, mode, offset, len);
+	fput(file);
+	return err;
+}

@@ -183,11 +183,39 @@ shmem_mmap(struct file *file, struct vm_area_struct *vma)
 	return 0;
 }
 
+/*
+ * shmem_fallocate - f_op->fallocate of tmpfs files: put a page in the
+ * cache for each page of [@offset, @offset + @len) (zeros where there was
+ * none), then grow the file to @offset + @len unless FALLOC_FL_KEEP_SIZE.
+ * 0, or -ENOSPC past the size limit (the pages made so far stay, as
+ * Linux's tmpfs, which undoes them, would not keep them: a simplification).
+ */
+static long
+shmem_fallocate(struct file *file, int mode, loff_t offset, loff_t len)
+{
+	struct inode *inode = file->f_inode;
+	unsigned long index = offset >> PAGE_SHIFT;
+	unsigned long end = (offset + len - 1) >> PAGE_SHIFT;
+
+	for (; index <= end; index++) {
+		struct page *page = read_mapping_page(inode->i_mapping, index, NULL);
+
+		if (IS_ERR(page))
+			return PTR_ERR(page);
+		put_page(page);
+	}
+	if (!(mode & FALLOC_FL_KEEP_SIZE) && offset + len > inode->i_size)
+		inode->i_size = offset + len;
+	return 0;
+}
+
 const struct file_operations shmem_file_operations = {
 	.read = filemap_read,
 	.write = shmem_file_write,
 	.llseek = generic_file_llseek,
 	.mmap = shmem_mmap,
+	.fsync = noop_fsync,
+	.fallocate = shmem_fallocate,
 };
 
 /*
