@@ -19,7 +19,11 @@
  * because they would legitimately end the test rather than test the
  * kernel: reboot is never made, signals and prlimit64 never aim at init
  * (pid 1, the fuzzer itself), execve never gets a real program, and a
- * child of a fork made by the fuzzed code exits at once. A process that
+ * child of a fork made by the fuzzed code exits at once, and the calls
+ * that create, remove, rename or truncate files by name (and open with
+ * O_CREAT or O_TRUNC) only get paths under /tmp/fuzz (tame_paths), so the
+ * rest of the tree stays as it was; the fuzzer removes /tmp/fuzz at the
+ * end, so its inodes, too, must all come back. A process that
  * blocks (reading an empty pipe, a long nanosleep) is killed after a
  * quarter of a second, which also tests that SIGKILL ends a sleeping task.
  *
@@ -35,7 +39,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
+#include <dirent.h>
 #include <sched.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -51,13 +57,137 @@
  * two rows: the id calls (kernel/proc/uid.c, groups.c) and chmod/chown
  * (kernel/fs/attr.c); a process that drops its ids only weakens itself. */
 static const int implemented[] = {
-	0,   1,	  2,   3,   4,	 5,   6,   8,	16,  17,  18,  19,  20,	 21,  22,  32,	33,  72,
-	79,  80,  81,  89,  217, 257, 262, 267, 269, 292, 293, 439, 12,	 9,   11,  10,	57,  58,
-	56,  59,  60,  231, 61,	 62,  200, 234, 13,  14,  39,  186, 110, 102, 107, 104, 108, 111,
-	121, 109, 112, 218, 273, 63,  302, 97,	160, 228, 201, 24,  35,	 158, 318, 230, 25,  28,
-	131, 36,  37,  38,  95,	 98,  99,  100, 127, 7,	  23,  270, 271, 105, 106, 113, 114, 115,
-	116, 117, 118, 119, 120, 122, 123, 90,	91,  92,  93,  94,  260, 268,
+	0,
+	1,
+	2,
+	3,
+	4,
+	5,
+	6,
+	8,
+	16,
+	17,
+	18,
+	19,
+	20,
+	21,
+	22,
+	32,
+	33,
+	72,
+	79,
+	80,
+	81,
+	89,
+	217,
+	257,
+	262,
+	267,
+	269,
+	292,
+	293,
+	439,
+	12,
+	9,
+	11,
+	10,
+	57,
+	58,
+	56,
+	59,
+	60,
+	231,
+	61,
+	62,
+	200,
+	234,
+	13,
+	14,
+	39,
+	186,
+	110,
+	102,
+	107,
+	104,
+	108,
+	111,
+	121,
+	109,
+	112,
+	218,
+	273,
+	63,
+	302,
+	97,
+	160,
+	228,
+	201,
+	24,
+	35,
+	158,
+	318,
+	230,
+	25,
+	28,
+	131,
+	36,
+	37,
+	38,
+	95,
+	98,
+	99,
+	100,
+	127,
+	7,
+	23,
+	270,
+	271,
+	105,
+	106,
+	113,
+	114,
+	115,
+	116,
+	117,
+	118,
+	119,
+	120,
+	122,
+	123,
+	90,
+	91,
+	92,
+	93,
+	94,
+	260,
+	268,
+	/* the writable file system: fsync ... msync, then the name changers */
+	74,
+	75,
+	77,
+	162,
+	306,
+	137,
+	138,
+	285,
+	26,
+	76,
+	82,
+	83,
+	84,
+	85,
+	87,
+	88,
+	258,
+	263,
+	264,
+	266,
+	316,
 };
+
+/* Calls that change names or sizes by path (truncate, rename, mkdir,
+ * rmdir, creat, unlink, symlink and their *at forms): tame_paths. */
+static const int path_writers[] = { 76, 82, 83, 84, 85, 87, 88, 258, 263, 264, 266, 316 };
 
 enum {
 	NR_KILL = 62,
@@ -68,7 +198,20 @@ enum {
 	NR_FORK = 57,
 	NR_VFORK = 58,
 	NR_CLONE = 56,
-	NR_REBOOT = 169
+	NR_REBOOT = 169,
+	NR_OPEN = 2,
+	NR_OPENAT = 257
+};
+
+#define FUZZ_DIR "/tmp/fuzz"
+
+/* What the path-changing calls get instead of a path anywhere else. */
+static const char *const tmp_paths[] = {
+	FUZZ_DIR,	    FUZZ_DIR "/a",
+	FUZZ_DIR "/b",	    FUZZ_DIR "/a/b",
+	FUZZ_DIR "/b/",	    FUZZ_DIR "/.",
+	FUZZ_DIR "/a/../b", FUZZ_DIR "/c",
+	FUZZ_DIR "/a/c/d",  FUZZ_DIR "/nonexistent/x",
 };
 
 static uint64_t rng_state;
@@ -174,6 +317,76 @@ tame(long nr, unsigned long a[6])
 	return nr;
 }
 
+/* is_path_writer - does call @nr change the tree by a path? */
+static int
+is_path_writer(long nr, const unsigned long a[6])
+{
+	for (unsigned i = 0; i < sizeof(path_writers) / sizeof(path_writers[0]); i++)
+		if (nr == path_writers[i])
+			return 1;
+	if (nr == NR_OPEN)
+		return (a[1] & (O_CREAT | O_TRUNC)) != 0;
+	if (nr == NR_OPENAT)
+		return (a[2] & (O_CREAT | O_TRUNC)) != 0;
+	return 0;
+}
+
+/*
+ * tame_paths - in a call that changes the tree, every argument that could
+ * point to a readable string becomes a path under FUZZ_DIR: a path of the
+ * pool, the random bytes of good, the program's own image ("\177ELF" at
+ * 0x400000 would be a name in the working directory). What stays is what
+ * cannot name a file: small numbers and NULL, the unmapped page (EFAULT),
+ * the read-only page of zeros (""), kernel and non-canonical addresses.
+ */
+static void
+tame_paths(unsigned long a[6])
+{
+	for (int j = 0; j < 6; j++) {
+		unsigned long v = a[j];
+
+		if (v < PAGE_SIZE || v >= 0x0000800000000000UL)
+			continue;
+		if ((v >= (unsigned long)unmapped && v < (unsigned long)unmapped + PAGE_SIZE) ||
+		    (v >= (unsigned long)readonly && v < (unsigned long)readonly + PAGE_SIZE))
+			continue;
+		a[j] = (unsigned long)tmp_paths[rnd() % (sizeof(tmp_paths) / sizeof(tmp_paths[0]))];
+	}
+}
+
+/* rm_rf - remove @path and everything below it (the fuzzed calls' files).
+ * Each pass removes what one listing shows and lists again: a directory's
+ * positions shift as its entries go (kernel/fs/readdir.c counts them). */
+static void
+rm_rf(const char *path)
+{
+	struct stat st;
+	struct dirent *e;
+	int removed = 1;
+	DIR *d;
+
+	if (lstat(path, &st) < 0)
+		return;
+	if (!S_ISDIR(st.st_mode)) {
+		unlink(path);
+		return;
+	}
+	while (removed && (d = opendir(path))) {
+		removed = 0;
+		while ((e = readdir(d))) {
+			char sub[512];
+
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			snprintf(sub, sizeof(sub), "%s/%s", path, e->d_name);
+			rm_rf(sub);
+			removed = 1;
+		}
+		closedir(d);
+	}
+	rmdir(path);
+}
+
 /* fuzz_process - the body of process @k: its calls, then _exit. */
 static void
 fuzz_process(uint64_t seed, unsigned long k, unsigned long ncalls, volatile unsigned long *count,
@@ -208,6 +421,8 @@ fuzz_process(uint64_t seed, unsigned long k, unsigned long ncalls, volatile unsi
 		nr = tame(nr, a);
 		if (nr < 0)
 			continue;
+		if (is_path_writer(nr, a))
+			tame_paths(a);
 		if (verbose)
 			dprintf(REPLAY_FD,
 				"  call %lu: syscall(%ld, %#lx, %#lx, %#lx, %#lx, %#lx, %#lx)\n", i,
@@ -322,6 +537,7 @@ main(int argc, char **argv)
 	}
 	while (waitpid(-1, NULL, 0) > 0)
 		;
+	rm_rf(FUZZ_DIR);
 	printf("fuzz: done: %lu calls in %lu processes (%lu ended by a signal, %lu blocked and "
 	       "were killed)\n",
 	       *count, t.processes, t.signalled, t.timed_out);

@@ -89,6 +89,12 @@ struct file_operations {
 	/* mmap - may @file back @vma (0 or -errno)? Without it, mmap() of
 	 * the file fails with ENODEV (pipes, ttys, directories, /proc). */
 	int (*mmap)(struct file *file, struct vm_area_struct *vma);
+	/* fsync - write @file's data (and with !@datasync its times) to
+	 * its store: 0 or -errno. Without it, fsync is EINVAL. */
+	int (*fsync)(struct file *file, int datasync);
+	/* fallocate - give the file pages for [@offset, @offset + @len)
+	 * (bytes), growing it unless FALLOC_FL_KEEP_SIZE: 0 or -errno. */
+	long (*fallocate)(struct file *file, int mode, loff_t offset, loff_t len);
 	/* poll - what @file is ready for now: POLLIN, POLLOUT, POLLHUP, ...
 	 * (<uapi/poll.h>). Without it, a file is always ready (select.c). */
 	unsigned int (*poll)(struct file *file);
@@ -110,8 +116,18 @@ struct super_block {
 	void *s_fs_info;		     /* its own data (tmpfs: struct shmem_sb_info) */
 };
 
+/* What setattr changes (Linux's struct iattr, as much as Pagoda uses). */
+struct iattr {
+	unsigned int ia_valid; /* ATTR_SIZE: which fields below are set */
+	loff_t ia_size;	       /* the new size in bytes */
+};
+
+#define ATTR_SIZE 0x8 /* ia_size is set (Linux's value) */
+
 /* What only some kinds of inode can do. */
 struct inode_operations {
+	/* setattr - change what @attr says (truncate: the size): 0 or -errno. */
+	int (*setattr)(struct inode *inode, struct iattr *attr);
 	/* get_link - write a symbolic link's target (not NUL-terminated) to
 	 * @buf of @size bytes; its length, or -errno. */
 	int (*get_link)(struct inode *inode, char *buf, size_t size);
@@ -127,8 +143,9 @@ struct inode_operations {
  * A file system object: a directory, regular file, symbolic link or
  * device. Linux keeps the name (struct dentry) apart from the object
  * (struct inode) because one object may have many names; Pagoda's trees
- * have no hard links and never change after boot, so one struct holds
- * both, and the directory tree is the i_parent/i_child/i_sibling links.
+ * have no hard links, so one struct holds both, and the directory tree is
+ * the i_parent/i_child/i_sibling links. An inode removed from the tree
+ * (i_nlink 0) lives on while i_count says it is used (kernel/fs/inode.c).
  */
 struct inode {
 	umode_t i_mode;			     /* S_IF* type and permission bits */
@@ -136,7 +153,7 @@ struct inode {
 	unsigned int i_gid;		     /* group (group id) */
 	unsigned int i_flags;		     /* S_RDONLY */
 	unsigned long i_ino;		     /* inode number, as stat shows it */
-	unsigned int i_nlink;		     /* links: 1, or 2 + subdirectories */
+	unsigned int i_nlink;		     /* names: 1, or 2 + subdirectories; 0 removed */
 	uint64_t i_rdev;		     /* device number (character devices) */
 	loff_t i_size;			     /* bytes of a file or link target */
 	int64_t i_mtime;		     /* modification time, seconds */
@@ -149,7 +166,7 @@ struct inode {
 	const struct file_operations *i_fop; /* how an open of it behaves */
 	const struct inode_operations *i_op; /* NULL: nothing special */
 	void *i_private;		     /* the kind's own data (/proc: show function) */
-	int i_opens;			     /* open files on it: it may not be freed */
+	int i_count;			     /* users: open files, working directories */
 	struct super_block *i_sb;	     /* its file system, or NULL */
 	struct address_space i_data;	     /* its page cache (regular files) */
 	struct address_space *i_mapping;     /* &i_data, or NULL: no page cache */
@@ -158,7 +175,10 @@ struct inode {
 /* i_flags: on a read-only file system (the initramfs), as Linux's
  * IS_RDONLY() says of an inode on a read-only mount. New entries inherit
  * it from their directory; /dev and /proc are writable places in it. */
-#define S_RDONLY 0x1
+#define S_RDONLY     0x1
+/* i_flags: i_link was allocated by symlink() and dies with the inode
+ * (the initramfs's links point into the archive instead). */
+#define S_LINK_ALLOC 0x2
 
 /* An open file. */
 struct file {

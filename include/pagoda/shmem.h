@@ -27,6 +27,13 @@ struct shmem_sb_info {
 
 extern struct shmem_sb_info shmem_sb;
 
+/* shmem_nr_inodes - tmpfs inodes in use: the leak report counts them. */
+static inline unsigned long
+shmem_nr_inodes(void)
+{
+	return shmem_sb.max_inodes - shmem_sb.free_inodes;
+}
+
 /* The file operations of tmpfs regular files. */
 extern const struct file_operations shmem_file_operations;
 

@@ -44,6 +44,10 @@
 #define AT_SYMLINK_FOLLOW   0x400
 #define AT_EMPTY_PATH	    0x1000
 
+/* fallocate() modes (Linux's falloc.h): KEEP_SIZE gives pages without
+ * growing the file; the others (punching holes, ...) Pagoda lacks. */
+#define FALLOC_FL_KEEP_SIZE 0x01
+
 /* Kernel-only names: the C library defines its own versions of these
  * in its headers (<signal.h>, <unistd.h>, <dirent.h>...). */
 #ifdef __KERNEL__

@@ -50,6 +50,11 @@
 #define MADV_RANDOM	    1
 #define MADV_SEQUENTIAL	    2
 #define MADV_WILLNEED	    3
+/* msync() flags */
+#define MS_ASYNC	    1 /* start writing back, return at once */
+#define MS_INVALIDATE	    2 /* drop other cached copies (nothing to do with one cache) */
+#define MS_SYNC		    4 /* write back and wait */
+
 #define MADV_DONTNEED	    4
 #define MADV_FREE	    8
 #define MADV_REMOVE	    9

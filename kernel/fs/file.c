@@ -48,7 +48,7 @@ alloc_file(struct inode *inode, const struct file_operations *fop, unsigned int 
 		return NULL;
 	file->f_inode = inode;
 	if (inode)
-		inode->i_opens++;
+		inode->i_count++;
 	file->f_op = fop;
 	file->f_flags = flags;
 	file->f_count = 1;
@@ -74,7 +74,7 @@ fput(struct file *file)
 	if (--file->f_count > 0)
 		return;
 	if (file->f_inode)
-		file->f_inode->i_opens--; /* before release: a pipe frees its inode */
+		iput(file->f_inode); /* before release: a pipe frees its inode */
 	if (file->f_op && file->f_op->release)
 		file->f_op->release(file);
 	kfree(file);
@@ -328,6 +328,8 @@ fs_struct_init(void)
 	if (fs) {
 		fs->users = 1;
 		fs->pwd = root_inode;
+		if (root_inode)
+			ihold(root_inode);
 		fs->umask = 0022; /* Linux's default for init */
 	}
 	return fs;
@@ -342,6 +344,8 @@ copy_fs_struct(struct fs_struct *fs)
 	if (copy) {
 		copy->users = 1;
 		copy->pwd = fs->pwd;
+		if (copy->pwd)
+			ihold(copy->pwd);
 		copy->umask = fs->umask;
 		copy->exe_file = fs->exe_file ? get_file(fs->exe_file) : NULL;
 	}
@@ -364,6 +368,8 @@ put_fs_struct(struct fs_struct *fs)
 		return;
 	if (fs->exe_file)
 		fput(fs->exe_file);
+	if (fs->pwd)
+		iput(fs->pwd);
 	kfree(fs);
 }
 

@@ -100,41 +100,21 @@ struct inode *
 new_inode(struct inode *dir, const char *name, size_t name_len, umode_t mode)
 {
 	struct inode *inode = kzalloc(sizeof(*inode), GFP_KERNEL);
-	size_t dir_len = dir ? strlen(dir->i_path) : 0;
-	char *path;
 
 	if (!inode)
 		return NULL;
-	/* "/" + name for children of the root, dir + "/" + name below it. */
-	path = kmalloc(dir_len + name_len + 2, GFP_KERNEL);
-	if (!path) {
+	if (inode_set_path(inode, dir, name, name_len)) {
 		kfree(inode);
 		return NULL;
 	}
-	if (dir_len > 1)
-		memcpy(path, dir->i_path, dir_len);
-	else
-		dir_len = 0;
-	path[dir_len] = '/';
-	memcpy(path + dir_len + 1, name, name_len);
-	path[dir_len + 1 + name_len] = '\0';
-
-	inode->i_path = path;
-	inode->i_name = path + dir_len + 1;
 	inode->i_mode = mode;
 	inode->i_ino = ++last_ino;
 	inode->i_nlink = S_ISDIR(mode) ? 2 : 1;
 	if (S_ISDIR(mode))
 		inode->i_fop = &dir_fops;
-	inode->i_parent = dir ? dir : inode;
-	inode->i_flags = dir ? dir->i_flags : 0;
+	inode->i_flags = dir ? dir->i_flags & S_RDONLY : 0;
 	if (dir) {
-		/* Newest first would reverse `ls`; append to keep archive order. */
-		struct inode **link = &dir->i_child;
-
-		while (*link)
-			link = &(*link)->i_sibling;
-		*link = inode;
+		attach_child(dir, inode);
 		if (S_ISDIR(mode))
 			dir->i_nlink++;
 	}
@@ -295,6 +275,8 @@ free_tree(struct inode *inode)
 	}
 	if (inode->i_sb)
 		inode->i_sb->s_op->evict_inode(inode);
+	if (inode->i_flags & S_LINK_ALLOC)
+		kfree((void *)inode->i_link);
 	kfree(inode->i_path);
 	kfree(inode);
 }

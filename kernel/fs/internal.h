@@ -48,6 +48,24 @@ struct inode *find_child_any(const struct inode *dir, const char *name, size_t l
 /* inode_valid - false for an entry whose object is gone (i_op->revalidate). */
 bool inode_valid(struct inode *inode);
 
+/* ---- inode.c: an inode's life ---- */
+
+/* ihold/iput - a user of @inode more or less; the last iput of a removed inode frees it. */
+void ihold(struct inode *inode);
+void iput(struct inode *inode);
+
+/* inode_set_path - name @inode @name (@len bytes) in @dir (NULL: the root); 0 or -ENOMEM. */
+int inode_set_path(struct inode *inode, struct inode *dir, const char *name, size_t len);
+
+/* attach_child - add @inode to directory @dir's entries (its name is set). */
+void attach_child(struct inode *dir, struct inode *inode);
+
+/* inode_move - rename @inode to @name in @new_dir: 0 or -ENOMEM. */
+int inode_move(struct inode *inode, struct inode *new_dir, const char *name, size_t len);
+
+/* inode_remove - unlink/rmdir @inode from its directory; it dies when unused. */
+void inode_remove(struct inode *inode);
+
 /* ---- namei.c: path lookup ---- */
 
 #define LOOKUP_FOLLOW	 0x1 /* follow a symbolic link in the last component */
@@ -55,6 +73,24 @@ bool inode_valid(struct inode *inode);
 
 /* path_lookupat - resolve kernel string @path from @start (NULL: root): 0, *@res set, or -errno. */
 int path_lookupat(struct inode *start, const char *path, unsigned int flags, struct inode **res);
+
+/* The last component of a path, as path_parentat leaves it. */
+enum { LAST_NORM, LAST_ROOT, LAST_DOT, LAST_DOTDOT };
+
+struct path_last {
+	struct inode *dir; /* the directory it is in */
+	const char *name;  /* the last component, not NUL-ended */
+	size_t len;	   /* its bytes */
+	int type;	   /* LAST_NORM, or "/", ".", ".." */
+	bool slash;	   /* the path ended in '/' */
+};
+
+/* path_parentat - resolve @path but its last component: 0 and @last, or -errno. */
+int path_parentat(struct inode *start, const char *path, struct path_last *last);
+
+/* user_path_parent - getname(@filename) and path_parentat from @dfd; *@name
+ * is the copy (kfree it, also on error when not an ERR_PTR). */
+int user_path_parent(int dfd, const char __user *filename, char **name, struct path_last *last);
 
 /* inode_readlink - a symlink's target into @buf (no NUL): its length or -EINVAL. */
 int inode_readlink(struct inode *inode, char *buf, size_t size);
@@ -166,8 +202,20 @@ loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
 
 /* ---- open.c ---- */
 
-/* do_filp_open - open kernel path @path from @start: a file or ERR_PTR. */
-struct file *do_filp_open(struct inode *start, const char *path, int flags);
+/* do_filp_open - open kernel path @path from @start (@mode: O_CREAT's): a file or ERR_PTR. */
+struct file *do_filp_open(struct inode *start, const char *path, int flags, umode_t mode);
+
+/* current_umask - the caller's umask (0022 at boot). */
+umode_t current_umask(void);
+
+/* The fallocate modes vfs_fallocate passes to the file system. */
+#define FALLOC_FL_SUPPORTED FALLOC_FL_KEEP_SIZE
+
+/* noop_fsync - f_op->fsync of files that live in memory only (tmpfs). */
+int noop_fsync(struct file *file, int datasync);
+
+/* do_truncate - set regular file @inode's size to @length: 0 or -errno. */
+int do_truncate(struct inode *inode, loff_t length);
 
 /* vfs_open - a struct file for @inode opened with @flags: file or ERR_PTR. */
 struct file *vfs_open(struct inode *inode, int flags);

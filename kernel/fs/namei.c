@@ -128,6 +128,8 @@ walk_component(struct nameidata *nd, struct inode **dir, const char *name, size_
 		return err;
 	if (len > NAME_MAX)
 		return -ENAMETOOLONG;
+	if ((*dir)->i_nlink == 0)
+		return -ENOENT; /* a removed directory (Linux: IS_DEADDIR) */
 	if (len == 1 && name[0] == '.')
 		return 0;
 	if (len == 2 && name[0] == '.' && name[1] == '.') {
@@ -270,4 +272,83 @@ user_path_at(int dfd, const char __user *filename, unsigned int lookup_flags, un
 out_free:
 	kfree(name);
 	return err;
+}
+
+/*
+ * path_parentat - resolve all of kernel string @path but its last
+ * component, from @start (NULL: the root): 0 with @last describing the
+ * directory and the last name, or -ENOENT/-ENOTDIR/-ENAMETOOLONG/-ELOOP.
+ * The name points into @path. Trailing slashes are dropped and noted in
+ * last->slash; "/", "." and ".." as last components are LAST_ROOT,
+ * LAST_DOT, LAST_DOTDOT (Linux's filename_parentat).
+ */
+int
+path_parentat(struct inode *start, const char *path, struct path_last *last)
+{
+	size_t len = strnlen(path, PATH_MAX), dir_len;
+	char *dir_path;
+	int err;
+
+	if (!root_inode || len == 0)
+		return -ENOENT;
+	if (len >= PATH_MAX)
+		return -ENAMETOOLONG;
+	last->slash = path[len - 1] == '/';
+	while (len > 1 && path[len - 1] == '/')
+		len--;
+	for (dir_len = len; dir_len > 0 && path[dir_len - 1] != '/';)
+		dir_len--;
+	last->name = path + dir_len;
+	last->len = len - dir_len;
+	last->type = LAST_NORM;
+	if (len == 1 && path[0] == '/')
+		last->type = LAST_ROOT; /* "/" or "///" */
+	else if (last->len == 1 && last->name[0] == '.')
+		last->type = LAST_DOT;
+	else if (last->len == 2 && last->name[0] == '.' && last->name[1] == '.')
+		last->type = LAST_DOTDOT;
+	if (last->type == LAST_ROOT || dir_len == 0) {
+		last->dir = (path[0] == '/' || !start) ? root_inode : start;
+		err = S_ISDIR(last->dir->i_mode) ? 0 : -ENOTDIR;
+		goto out_check_len;
+	}
+	/* Walk the directory part: the path up to and with its last '/'. */
+	dir_path = kmalloc(dir_len + 1, GFP_KERNEL);
+	if (!dir_path)
+		return -ENOMEM;
+	memcpy(dir_path, path, dir_len);
+	dir_path[dir_len] = '\0';
+	err = path_lookupat(start, dir_path, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &last->dir);
+	kfree(dir_path);
+out_check_len:
+	if (!err && last->len > NAME_MAX)
+		err = -ENAMETOOLONG;
+	return err;
+}
+
+/*
+ * user_path_parent - path_parentat for user string @filename from @dfd
+ * (AT_FDCWD or a directory descriptor). *@name gets the kernel copy the
+ * result points into (kfree it); on an error from getname, *@name is NULL.
+ */
+int
+user_path_parent(int dfd, const char __user *filename, char **name, struct path_last *last)
+{
+	struct inode *dir = NULL;
+	int err;
+
+	*name = getname(filename);
+	if (IS_ERR(*name)) {
+		err = PTR_ERR(*name);
+		*name = NULL;
+		return err;
+	}
+	if ((*name)[0] == '/')
+		return path_parentat(NULL, *name, last);
+	err = start_dir(dfd, &dir);
+	if (err)
+		return err;
+	if ((*name)[0] && !S_ISDIR(dir->i_mode))
+		return -ENOTDIR;
+	return path_parentat(dir, *name, last);
 }

@@ -1,13 +1,14 @@
 /*
- * kernel/fs/open.c - open, openat, close, access, faccessat, chdir, fchdir,
+ * kernel/fs/open.c - open, openat, creat, close, access, faccessat, chdir, fchdir,
  * getcwd.
  *
  * open() looks the path up (namei.c), checks that the requested access
  * fits what is there, makes a struct file with the inode's file
  * operations and installs it at the lowest free descriptor. The root is
- * a tmpfs (mm/shmem.c), so its files may be opened for writing; creating
- * one is not there yet (ENOENT). S_RDONLY, which nothing sets any more,
- * would make a write EROFS, as on a read-only mounted file system.
+ * a tmpfs (mm/shmem.c), so its files may be opened for writing, created
+ * (O_CREAT, creat) and emptied (O_TRUNC, do_truncate). S_RDONLY, which
+ * nothing sets any more, would make a write EROFS, as on a read-only
+ * mounted file system.
  *
  * filp_open() is the same open for the kernel itself (exec opens the
  * program with it).
@@ -18,6 +19,7 @@
 #include <pagoda/cred.h>
 #include <pagoda/kernel.h>
 #include <pagoda/sched.h>
+#include <pagoda/shmem.h>
 #include <pagoda/slab.h>
 #include <pagoda/string.h>
 #include <pagoda/syscalls.h>
@@ -87,50 +89,52 @@ out_free:
 }
 
 /*
- * create_error - the error for O_CREAT of @path, which is missing or ends
- * in '/': the directory it would go in must exist (its lookup error
- * otherwise); then a name ending in '/' is EISDIR (only directories have
- * one, and open cannot make those), a read-only directory EROFS, and any
- * other (/proc, /dev) ENOENT, as on Linux, where proc cannot create files.
+ * open_create - O_CREAT of @path from @start, which path lookup did not
+ * find (or which ends in '/'): a new empty regular file with @mode less
+ * the umask in *@res, or the error: the directory it would go in must
+ * exist (its lookup error otherwise); a name ending in '/' is EISDIR
+ * (open cannot make directories); a removed directory ENOENT, a
+ * read-only one EROFS, and one of no file system (/proc, /dev) ENOENT,
+ * as on Linux, where proc cannot create files. A dangling symbolic link
+ * is ENOENT here (Linux would create its target).
  */
 static int
-create_error(struct inode *start, const char *path)
+open_create(struct inode *start, const char *path, umode_t mode, struct inode **res)
 {
-	size_t len = strlen(path), dir_len;
-	struct inode *dir = start;
-	bool slash = path[len - 1] == '/';
-	char *parent;
-	int err = 0;
+	struct path_last last;
+	struct inode *inode;
+	int err = path_parentat(start, path, &last);
 
-	while (len > 1 && path[len - 1] == '/')
-		len--;
-	for (dir_len = len; dir_len > 0 && path[dir_len - 1] != '/';)
-		dir_len--;
-	if (dir_len) {
-		parent = kmalloc(dir_len + 1, GFP_KERNEL);
-		if (!parent)
-			return -ENOMEM;
-		memcpy(parent, path, dir_len);
-		parent[dir_len] = '\0';
-		err = path_lookupat(start, parent, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &dir);
-		kfree(parent);
-	}
 	if (err)
 		return err;
-	if (slash)
+	if (last.slash || last.type != LAST_NORM)
 		return -EISDIR;
-	return (dir->i_flags & S_RDONLY) ? -EROFS : -ENOENT;
+	if (find_child(last.dir, last.name, last.len))
+		return -ENOENT;
+	err = may_create(last.dir);
+	if (err)
+		return err == -EPERM ? -ENOENT : err;
+	mode = S_IFREG | (mode & ~current_umask() & 07777);
+	inode = shmem_get_inode(last.dir, last.name, last.len, mode);
+	if (!inode)
+		return shmem_sb.free_inodes ? -ENOMEM : -ENOSPC;
+	inode_init_owner(inode, last.dir, mode);
+	*res = inode;
+	return 0;
 }
 
 /*
  * do_filp_open - open kernel string @path (relative ones from @start) with
- * O_* @flags: a file with one reference, or ERR_PTR(-errno).
+ * O_* @flags; @mode is a new file's permissions (O_CREAT). A file with
+ * one reference, or ERR_PTR(-errno).
  */
 struct file *
-do_filp_open(struct inode *start, const char *path, int flags)
+do_filp_open(struct inode *start, const char *path, int flags, umode_t mode)
 {
 	unsigned int lookup = LOOKUP_FOLLOW;
 	struct inode *inode;
+	struct file *file;
+	bool created = false;
 	int err;
 
 	/* O_CREAT|O_EXCL never follows a final link (it would create its target). */
@@ -140,20 +144,32 @@ do_filp_open(struct inode *start, const char *path, int flags)
 		lookup |= LOOKUP_DIRECTORY;
 	err = path_lookupat(start, path, lookup, &inode);
 	/* Linux: O_CREAT with a trailing slash is EISDIR, even for a file. */
-	if ((flags & O_CREAT) && path[0] && (err == -ENOENT || path[strlen(path) - 1] == '/'))
-		err = create_error(start, path);
+	if ((flags & O_CREAT) && path[0] && (err == -ENOENT || path[strlen(path) - 1] == '/')) {
+		err = open_create(start, path, mode, &inode);
+		created = !err;
+	}
 	if (err)
 		return ERR_PTR(err);
-	if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
+	if (!created && (flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
 		return ERR_PTR(-EEXIST);
-	return vfs_open(inode, flags);
+	file = vfs_open(inode, flags);
+	/* O_TRUNC empties a regular file, even one opened read-only (Linux). */
+	if (!IS_ERR(file) && !created && (flags & O_TRUNC) && S_ISREG(inode->i_mode) &&
+	    inode->i_mapping) {
+		err = do_truncate(inode, 0);
+		if (err) {
+			fput(file);
+			file = ERR_PTR(err);
+		}
+	}
+	return file;
 }
 
-/* filp_open - see include/pagoda/fs.h; @mode is unused (nothing is created). */
+/* filp_open - see include/pagoda/fs.h. */
 struct file *
 filp_open(const char *path, int flags, umode_t mode)
 {
-	return do_filp_open(current_pwd(), path, flags);
+	return do_filp_open(current_pwd(), path, flags, mode);
 }
 
 /*
@@ -178,7 +194,7 @@ open_exec(const char *path)
 
 /* do_sys_openat - openat() for a user path: a new descriptor or -errno. */
 static long
-do_sys_openat(int dfd, const char __user *filename, int flags)
+do_sys_openat(int dfd, const char __user *filename, int flags, umode_t mode)
 {
 	struct inode *start = current_pwd();
 	struct file *file = NULL;
@@ -195,7 +211,7 @@ do_sys_openat(int dfd, const char __user *filename, int flags)
 			goto out_free;
 		start = file->f_inode;
 	}
-	file = do_filp_open(start, name, flags);
+	file = do_filp_open(start, name, flags, mode);
 	fd = IS_ERR(file) ? PTR_ERR(file) : alloc_fd(current_files(), 0, file, flags);
 	if (fd < 0 && !IS_ERR(file))
 		fput(file);
@@ -204,9 +220,17 @@ out_free:
 	return fd;
 }
 
-/* umask - set the file-creation mask, return the old one. The initramfs
- * is read-only, so no file is created with it; it is kept for the
- * programs that ask (and their children). */
+/* current_umask - the permission bits a new file of the caller does not get. */
+umode_t
+current_umask(void)
+{
+	struct task_struct *task = current;
+
+	return task && task->fs ? task->fs->umask : 0022;
+}
+
+/* umask - set the file-creation mask (open, mkdir, symlink do not give
+ * the bits it has), return the old one; fork copies it. */
 SYSCALL_DEFINE1(umask, int, mask)
 {
 	struct fs_struct *fs = current->fs;
@@ -216,16 +240,39 @@ SYSCALL_DEFINE1(umask, int, mask)
 	return old;
 }
 
-/* open - a descriptor for @filename; @mode would be a new file's permissions. */
+/* open - a descriptor for @filename; @mode: a new file's permissions (O_CREAT). */
 SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)
 {
-	return do_sys_openat(AT_FDCWD, filename, flags);
+	return do_sys_openat(AT_FDCWD, filename, flags, mode);
 }
 
 /* openat - open relative to @dfd; glibc's open() is openat(AT_FDCWD, ...). */
 SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags, umode_t, mode)
 {
-	return do_sys_openat(dfd, filename, flags);
+	return do_sys_openat(dfd, filename, flags, mode);
+}
+
+/* creat - open(@pathname, O_CREAT | O_WRONLY | O_TRUNC, @mode). */
+SYSCALL_DEFINE2(creat, const char __user *, pathname, umode_t, mode)
+{
+	return do_sys_openat(AT_FDCWD, pathname, O_CREAT | O_WRONLY | O_TRUNC, mode);
+}
+
+/*
+ * do_truncate - make regular file @inode @length bytes long (truncate,
+ * ftruncate, O_TRUNC): 0, or the file system's error (-EFBIG, ...);
+ * -EINVAL for a negative length or a file that has no size to set.
+ */
+int
+do_truncate(struct inode *inode, loff_t length)
+{
+	struct iattr attr = { .ia_valid = ATTR_SIZE, .ia_size = length };
+
+	if (length < 0)
+		return -EINVAL;
+	if (!inode->i_op || !inode->i_op->setattr)
+		return -EINVAL;
+	return inode->i_op->setattr(inode, &attr);
 }
 
 /* close - free @fd; the file closes when its last reference goes. */
@@ -308,7 +355,6 @@ static long
 set_pwd(struct inode *inode)
 {
 	struct task_struct *task = current;
-
 	int err;
 
 	if (!S_ISDIR(inode->i_mode))
@@ -316,8 +362,12 @@ set_pwd(struct inode *inode)
 	err = inode_permission(inode, MAY_EXEC | MAY_CHDIR);
 	if (err)
 		return err;
-	if (task && task->fs)
+	if (task && task->fs) {
+		ihold(inode);
+		if (task->fs->pwd)
+			iput(task->fs->pwd);
 		task->fs->pwd = inode;
+	}
 	return 0;
 }
 
@@ -364,9 +414,96 @@ SYSCALL_DEFINE2(getcwd, char __user *, buf, unsigned long, size)
 	const char *path = current_pwd()->i_path;
 	size_t len = strlen(path) + 1;
 
+	if (current_pwd()->i_nlink == 0)
+		return -ENOENT; /* removed: it has no path any more */
 	if (len > size)
 		return -ERANGE;
 	if (copy_to_user(buf, path, len))
 		return -EFAULT;
 	return len;
+}
+
+/*
+ * truncate - set the size of the file @path names to @length bytes:
+ * EINVAL for a negative length, the lookup's errors, EISDIR for a
+ * directory, EINVAL for what is not a regular file, then do_truncate's.
+ */
+SYSCALL_DEFINE2(truncate, const char __user *, path, long, length)
+{
+	struct inode *inode;
+	int err;
+
+	if (length < 0)
+		return -EINVAL;
+	err = user_path_at(AT_FDCWD, path, LOOKUP_FOLLOW, 0, &inode);
+	if (err)
+		return err;
+	if (S_ISDIR(inode->i_mode))
+		return -EISDIR;
+	if (!S_ISREG(inode->i_mode))
+		return -EINVAL;
+	/* permission: inode_permission(inode, MAY_WRITE) goes here */
+	return do_truncate(inode, length);
+}
+
+/*
+ * ftruncate - the same for the file open on @fd: EINVAL for a negative
+ * length, EBADF, then EINVAL unless it is a regular file open for
+ * writing (Linux's do_ftruncate).
+ */
+SYSCALL_DEFINE2(ftruncate, unsigned int, fd, long, length)
+{
+	struct file *file;
+	int err = -EINVAL;
+
+	if (length < 0)
+		return -EINVAL;
+	file = fget(fd);
+	if (!file)
+		return -EBADF;
+	if (S_ISREG(file->f_inode->i_mode) && (file->f_flags & O_ACCMODE) != O_RDONLY)
+		err = do_truncate(file->f_inode, length);
+	fput(file);
+	return err;
+}
+
+/*
+ * vfs_fallocate - Linux's checks of fallocate(2) in its order, then the
+ * file's f_op->fallocate: 0 or -errno.
+ */
+static int
+vfs_fallocate(struct file *file, int mode, loff_t offset, loff_t len)
+{
+	struct inode *inode = file->f_inode;
+
+	if (offset < 0 || len <= 0)
+		return -EINVAL;
+	if (mode & ~FALLOC_FL_SUPPORTED)
+		return -EOPNOTSUPP;
+	if ((file->f_flags & O_ACCMODE) == O_RDONLY)
+		return -EBADF;
+	if (S_ISFIFO(inode->i_mode))
+		return -ESPIPE;
+	if (S_ISDIR(inode->i_mode))
+		return -EISDIR;
+	if (!S_ISREG(inode->i_mode))
+		return -ENODEV;
+	if (offset > MAX_LFS_FILESIZE - len)
+		return -EFBIG;
+	if (!file->f_op->fallocate)
+		return -EOPNOTSUPP;
+	return file->f_op->fallocate(file, mode, offset, len);
+}
+
+/* fallocate - give @fd's file pages for [@offset, @offset + @len) now. */
+SYSCALL_DEFINE4(fallocate, int, fd, int, mode, loff_t, offset, loff_t, len)
+{
+	struct file *file = fget(fd);
+	int err;
+
+	if (!file)
+		return -EBADF;
+	err = vfs_fallocate(file, mode, offset, len);
+	fput(file);
+	return err;
 }

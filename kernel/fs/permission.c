@@ -152,8 +152,9 @@ check_sticky(const struct inode *dir, const struct inode *inode)
 /*
  * may_delete - see kernel/fs/internal.h. Linux's checks in its order:
  * write and search permission on @dir (EACCES, or EROFS), the sticky rule
- * (EPERM), then the kinds: rmdir of a non-directory is ENOTDIR, rmdir of
- * the root EBUSY, unlink of a directory EISDIR.
+ * (EPERM), then the kinds: rmdir of a non-directory is ENOTDIR, unlink of
+ * a directory EISDIR, and the root or an entry of no file system (/proc,
+ * the /dev nodes) EBUSY.
  */
 int
 may_delete(const struct inode *dir, const struct inode *victim, bool isdir)
@@ -164,26 +165,34 @@ may_delete(const struct inode *dir, const struct inode *victim, bool isdir)
 		return err;
 	if (check_sticky(dir, victim))
 		return -EPERM;
-	if (isdir) {
-		if (!S_ISDIR(victim->i_mode))
-			return -ENOTDIR;
-		if (victim->i_parent == victim)
-			return -EBUSY;
-	} else if (S_ISDIR(victim->i_mode)) {
+	if (isdir && !S_ISDIR(victim->i_mode))
+		return -ENOTDIR;
+	if (!isdir && S_ISDIR(victim->i_mode))
 		return -EISDIR;
-	}
+	if (victim->i_parent == victim || victim == root_inode || !victim->i_sb)
+		return -EBUSY;
 	return 0;
 }
 
 /*
  * may_create - see kernel/fs/internal.h: a name may be added to @dir if
- * the caller may write and search it. (Linux checks first that the name
- * is still missing, EEXIST, and that @dir is not being removed.)
+ * @dir is still there (ENOENT once removed) and the caller may write and
+ * search it (EACCES, or EROFS); where no file system is (/proc, /dev),
+ * EPERM. (Linux checks first that the name is still missing, EEXIST.)
  */
 int
 may_create(const struct inode *dir)
 {
-	return inode_permission(dir, MAY_WRITE | MAY_EXEC);
+	int err;
+
+	if (dir->i_nlink == 0)
+		return -ENOENT;
+	err = inode_permission(dir, MAY_WRITE | MAY_EXEC);
+	if (err)
+		return err;
+	if (!dir->i_sb)
+		return -EPERM;
+	return 0;
 }
 
 /*

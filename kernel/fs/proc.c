@@ -382,7 +382,7 @@ static const struct inode_operations proc_root_iops = {
 static bool
 subtree_busy(const struct inode *dir)
 {
-	if (dir->i_opens)
+	if (dir->i_count)
 		return true;
 	for (const struct inode *c = dir->i_child; c; c = c->i_sibling)
 		if (subtree_busy(c))

@@ -118,6 +118,7 @@ const struct file_operations dir_fops = {
 	.read = dir_read_eisdir,
 	.llseek = dir_llseek_entries,
 	.getdents64 = dir_getdents64,
+	.fsync = noop_fsync, /* Linux's simple_dir_operations */
 };
 
 /* getdents64 - the next entries of directory @fd: bytes used, 0 at the end. */

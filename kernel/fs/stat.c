@@ -37,8 +37,12 @@ generic_fillattr(const struct inode *inode, struct stat *st)
 	st->st_rdev = inode->i_rdev;
 	st->st_size = inode->i_size;
 	st->st_blksize = 4096; /* a page: what stdio allocates per stream */
-	/* 512-byte units of whole pages, as ramfs (memory) allocates them. */
-	st->st_blocks = ALIGN_UP((uint64_t)inode->i_size, 4096) / 512;
+	/* 512-byte units of the pages a file holds: a tmpfs file's page
+	 * cache (a hole holds none), else whole pages for its size. */
+	if (inode->i_mapping)
+		st->st_blocks = inode->i_mapping->nrpages * (4096 / 512);
+	else
+		st->st_blocks = ALIGN_UP((uint64_t)inode->i_size, 4096) / 512;
 	st->st_atime = st->st_mtime = st->st_ctime = inode->i_mtime;
 }
 

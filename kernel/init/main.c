@@ -23,6 +23,7 @@
 #include <pagoda/multiboot2.h>
 #include <pagoda/printk.h>
 #include <pagoda/sched.h>
+#include <pagoda/shmem.h>
 #include <pagoda/slab.h>
 #include <pagoda/string.h>
 #include <pagoda/version.h>
@@ -114,10 +115,10 @@ static char init_stdin[256];
 /* init_cwd=DIR: init's working directory instead of "/". */
 static char init_cwd[256];
 
-/* Free frames, page-cache pages and slab pages when init started: all
- * must be back when it exits (the per-cache object counts are marked at
- * the same moment). */
-unsigned long init_free_pages, init_cached_pages, init_slab_pages;
+/* Free frames, page-cache pages, slab pages and tmpfs inodes when init
+ * started: all must be back when it exits (the per-cache object counts
+ * are marked at the same moment). */
+unsigned long init_free_pages, init_cached_pages, init_slab_pages, init_inodes;
 
 /*
  * read_init_strings - if the initramfs has file @path holding NUL-terminated
@@ -200,6 +201,7 @@ run_init(void *unused)
 	init_free_pages = nr_free_pages();
 	init_cached_pages = node_page_state(NR_FILE_PAGES);
 	init_slab_pages = nr_slab_pages();
+	init_inodes = shmem_nr_inodes();
 	kmem_cache_mark();
 	current->files = files_init_console();
 	current->fs = fs_struct_init();

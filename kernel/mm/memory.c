@@ -358,7 +358,8 @@ copy_page_range(struct mm_struct *dst, struct vm_area_struct *vma)
 			return -ENOMEM;
 		struct page *page = pfn_to_page(pte_pfn(*src));
 
-		if (!vma->vm_shared && pte_write(*src))
+		/* MAP_SHARED (anonymous or a file): both keep writing one frame. */
+		if (!(vma->vm_flags & VM_SHARED) && pte_write(*src))
 			ptep_set_wrprotect(vma->vm_mm, addr, src);
 		*pte = *src;
 		if (page != zero_page) {

@@ -183,11 +183,64 @@ shmem_mmap(struct file *file, struct vm_area_struct *vma)
 	return 0;
 }
 
+/*
+ * shmem_fallocate - f_op->fallocate of tmpfs files: put a page in the
+ * cache for each page of [@offset, @offset + @len) (zeros where there was
+ * none), then grow the file to @offset + @len unless FALLOC_FL_KEEP_SIZE.
+ * 0, or -ENOSPC past the size limit (the pages made so far stay, as
+ * Linux's tmpfs, which undoes them, would not keep them: a simplification).
+ */
+static long
+shmem_fallocate(struct file *file, int mode, loff_t offset, loff_t len)
+{
+	struct inode *inode = file->f_inode;
+	unsigned long index = offset >> PAGE_SHIFT;
+	unsigned long end = (offset + len - 1) >> PAGE_SHIFT;
+
+	for (; index <= end; index++) {
+		struct page *page = read_mapping_page(inode->i_mapping, index, NULL);
+
+		if (IS_ERR(page))
+			return PTR_ERR(page);
+		put_page(page);
+	}
+	if (!(mode & FALLOC_FL_KEEP_SIZE) && offset + len > inode->i_size)
+		inode->i_size = offset + len;
+	return 0;
+}
+
 const struct file_operations shmem_file_operations = {
 	.read = filemap_read,
 	.write = shmem_file_write,
 	.llseek = generic_file_llseek,
 	.mmap = shmem_mmap,
+	.fsync = noop_fsync,
+	.fallocate = shmem_fallocate,
+};
+
+/*
+ * shmem_setattr - i_op->setattr of tmpfs files: a new size (truncate,
+ * ftruncate, O_TRUNC). Shrinking unmaps and drops the pages past the new
+ * end in every process (truncate_pagecache), so a later access there is
+ * SIGBUS; growing adds a hole that reads as zeros. 0, or -EFBIG.
+ */
+static int
+shmem_setattr(struct inode *inode, struct iattr *attr)
+{
+	loff_t oldsize = inode->i_size;
+
+	if (!(attr->ia_valid & ATTR_SIZE))
+		return 0;
+	if (attr->ia_size > MAX_LFS_FILESIZE)
+		return -EFBIG;
+	inode->i_size = attr->ia_size;
+	if (attr->ia_size < oldsize)
+		truncate_pagecache(inode, attr->ia_size);
+	return 0;
+}
+
+static const struct inode_operations shmem_inode_operations = {
+	.setattr = shmem_setattr,
 };
 
 /*
@@ -210,6 +263,7 @@ shmem_get_inode(struct inode *dir, const char *name, size_t len, umode_t mode)
 	inode->i_sb = &shmem_super;
 	if (S_ISREG(mode)) {
 		inode->i_fop = &shmem_file_operations;
+		inode->i_op = &shmem_inode_operations;
 		address_space_init_once(&inode->i_data, inode, &shmem_aops);
 		inode->i_mapping = &inode->i_data;
 	}

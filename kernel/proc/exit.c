@@ -19,6 +19,7 @@
 #include <pagoda/mm.h>
 #include <pagoda/printk.h>
 #include <pagoda/sched.h>
+#include <pagoda/shmem.h>
 #include <pagoda/signal.h>
 #include <pagoda/slab.h>
 #include <pagoda/syscalls.h>
@@ -58,15 +59,17 @@ reparent_children(struct task_struct *dying)
  * first program is often a test or a student's program (tools/run-elf),
  * reports its wait status and powers off.
  */
-extern unsigned long init_free_pages, init_cached_pages, init_slab_pages; /* kernel/init/main.c */
+/* kernel/init/main.c */
+extern unsigned long init_free_pages, init_cached_pages, init_slab_pages, init_inodes;
 
 /*
  * init_exited - also the kernel's leak check: test runs compare the two
  * numbers of each "init:" line. Pages the page cache gained while init
  * ran (a program read from the initramfs, a file left in /tmp) are not
  * lost: they count as free in the first line, and the second line says
- * how many they are; a file's pages come back when the file dies. Slab caches whose object counts moved are
- * named first. (A /proc/<pid> directory, once looked up, is kept by
+ * how many they are; a file's pages come back when the file dies, and
+ * so does its inode (the "inodes" line: a file left in /tmp is one more).
+ * Slab caches whose object counts moved are named first. (A /proc/<pid> directory, once looked up, is kept by
  * design -- fs/proc.c -- so a program that looked one up leaves its
  * inodes and dentries behind, and the lines say so.)
  */
@@ -83,6 +86,7 @@ init_exited(int code)
 	pr_notice("init: exited with status %#x\n", code);
 	pr_notice("init: %lu pages free, %lu when init started\n", free_pages, init_free_pages);
 	pr_notice("init: %lu page-cache pages, %lu when init started\n", cached, init_cached_pages);
+	pr_notice("init: %lu inodes, %lu when init started\n", shmem_nr_inodes(), init_inodes);
 	pr_notice("init: %lu slab pages, %lu when init started; %ld slab objects more\n",
 		  slab_pages, init_slab_pages, slab_objs);
 	arch_power_off();

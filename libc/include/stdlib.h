@@ -53,6 +53,10 @@ void *bsearch(const void *key, const void *base, size_t nmemb, size_t size,
 int rand(void);
 void srand(unsigned int seed);
 
+/* mkstemp(), mkdtemp(): see libc/src/stdlib/mktemp.c */
+int mkstemp(char *template);
+char *mkdtemp(char *template);
+
 int atexit(void (*function)(void));
 void exit(int status) __attribute__((__noreturn__));
 void _Exit(int status) __attribute__((__noreturn__));

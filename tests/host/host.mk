@@ -22,13 +22,13 @@ HOST_KERNEL_SRCS := kernel/lib/vsprintf.c kernel/lib/cmdline.c kernel/lib/printk
 		    kernel/lib/radix-tree.c kernel/mm/filemap.c kernel/mm/truncate.c kernel/mm/shmem.c \
 		    kernel/lib/errname.c \
 		    kernel/init/multiboot2.c kernel/mm/page_alloc.c kernel/mm/memblock.c \
-		    kernel/fs/initramfs.c kernel/fs/namei.c kernel/fs/file.c kernel/fs/open.c \
+		    kernel/fs/initramfs.c kernel/fs/inode.c kernel/fs/namei.c kernel/fs/file.c kernel/fs/open.c \
 		    kernel/fs/read_write.c kernel/fs/stat.c kernel/fs/readdir.c kernel/fs/fcntl.c \
 		    kernel/fs/pipe.c kernel/fs/n_tty.c kernel/fs/dev.c kernel/fs/ioctl.c \
 		    kernel/fs/proc.c kernel/mm/vmstat.c kernel/mm/vma.c kernel/mm/mmap.c \
 		    kernel/locking/lockdep.c kernel/locking/spinlock.c kernel/locking/mutex.c \
 		    kernel/locking/rwsem.c kernel/fs/permission.c kernel/fs/attr.c kernel/fs/mem.c kernel/proc/cred.c \
-		    kernel/proc/groups.c kernel/proc/uid.c
+		    kernel/proc/groups.c kernel/proc/uid.c kernel/fs/sync.c
 
 HOST_SHIM_SRCS	:= tests/host/shim.c tests/host/shim_fs.c tests/host/shim_mm.c
 HOST_TEST_SRCS	:= $(wildcard tests/host/test_*.c)

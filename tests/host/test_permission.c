@@ -51,6 +51,7 @@ add(struct inode *dir, const char *name, umode_t mode, uid_t uid, gid_t gid)
 
 	assert_non_null(inode);
 	inode->i_flags &= ~S_RDONLY;
+	inode->i_sb = root_inode->i_sb; /* the tmpfs root's file system */
 	inode->i_uid = uid;
 	inode->i_gid = gid;
 	return inode;

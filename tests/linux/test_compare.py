@@ -102,6 +102,9 @@ def test_same_as_linux(prog, args, libc, tmp_path):
                   kernel_log)
     assert m, kernel_log
     assert m.group(1) == m.group(2) and m.group(3) == "0", "slab objects leaked\n" + kernel_log
+    m = re.search(r"init: (\d+) inodes, (\d+) when init started", kernel_log)
+    assert m, kernel_log
+    assert m.group(1) == m.group(2), "inodes were not all freed\n" + kernel_log
 
 
 # Long (make test-all, make test-linux-vm): two boots of QEMU each, one of

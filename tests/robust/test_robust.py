@@ -28,6 +28,8 @@ def check_no_leak(log):
     m = re.search(r"init: (\d+) slab pages, (\d+) when init started; (-?\d+) slab objects more",
                   log)
     assert m and m.group(1) == m.group(2) and m.group(3) == "0", "slab objects leaked\n" + log
+    m = re.search(r"init: (\d+) inodes, (\d+) when init started", log)
+    assert m and m.group(1) == m.group(2), "inodes were not all freed\n" + log
 
 
 def run(prog, args, tmp_path, mem="256M", timeout=120):
